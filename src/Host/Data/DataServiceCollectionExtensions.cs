@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Host.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddPlatformData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = options.ResolveConnectionString(builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(new PlatformConnection(connectionString));
+        builder.Services.AddDbContextFactory<PlatformDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(SqlitePragmaInterceptor.Instance));
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+}
+
+/// <summary>The connection string of the platform database, for code that is not a host context.</summary>
+public sealed record PlatformConnection(string ConnectionString);

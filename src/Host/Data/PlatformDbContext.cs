@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Networks;
+using Platform.Host.Features.Notifications;
+using Platform.Host.Plugins;
+
+namespace Platform.Host.Data;
+
+/// <summary>
+/// The host's database: accounts and every host feature's tables. Each feature maps its own
+/// entities in an <c>IEntityTypeConfiguration</c> beside them; plugins keep their own contexts.
+/// </summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+    : IdentityDbContext<User, IdentityRole, string>(options)
+{
+    public DbSet<Network> Networks => Set<Network>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<NetworkAnimator> NetworkAnimators => Set<NetworkAnimator>();
+
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<PluginRecord> Plugins => Set<PluginRecord>();
+
+    public DbSet<PluginEnablement> PluginEnablements => Set<PluginEnablement>();
+
+    public DbSet<PluginAuditEntry> PluginAudit => Set<PluginAuditEntry>();
+
+    public DbSet<PluginSetting> PluginSettings => Set<PluginSetting>();
+
+    public DbSet<PluginStateVersion> PluginStateVersions => Set<PluginStateVersion>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Members;
+using Platform.Host.Data;
+using Platform.Host.Features.Accounts;
+using Platform.Host.Plugins;
+
+namespace Platform.Host.Features.Cli;
+
+/// <summary>
+/// The operators' command line, run by the host itself so it sees the same configuration, database
+/// and plugins as the site: <c>dotnet run --project src/Host -- modules list</c>.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        Utilisation :
+          modules list
+          modules enable <module> --network <réseau>
+          modules disable <module> --network <réseau>
+          users create-admin <email>        (mot de passe lu sur l'entrée standard)
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "modules" or "users";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        await app.InitializeDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        switch (args)
+        {
+            case ["modules", "list"]:
+                return await ListAsync(services, output);
+            case ["modules", "enable" or "disable", var plugin, "--network", var network]:
+                return await SetAsync(services, plugin, network, args[1] == "enable", output, error);
+            case ["users", "create-admin", var email]:
+                return await CreateAdminAsync(services, email, input, output, error);
+            default:
+                await error.WriteLineAsync(Usage);
+                return 2;
+        }
+    }
+
+    private static async Task<int> ListAsync(IServiceProvider services, TextWriter output)
+    {
+        var catalog = services.GetRequiredService<PluginCatalog>();
+        var enablement = services.GetRequiredService<PluginEnablementService>();
+        var db = services.GetRequiredService<PlatformDbContext>();
+        var slugs = await db.Networks.AsNoTracking().ToDictionaryAsync(n => n.Id, n => n.Slug);
+        if (catalog.All.Count == 0)
+        {
+            await output.WriteLineAsync("Aucun module installé.");
+            return 0;
+        }
+
+        foreach (var plugin in catalog.All)
+        {
+            var networks = (await enablement.NetworksOfAsync(plugin.Id)).Select(id => slugs.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal);
+            await output.WriteLineAsync(
+                $"{plugin.Id.ToLowerInvariant(),-20} {plugin.Manifest?.Version ?? "-",-10} {plugin.Status.ToFrench(),-16} réseaux: {string.Join(", ", networks).DefaultIfEmpty("aucun")}"
+                + (plugin.Reason is null ? "" : $"\n    raison : {plugin.Reason}"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> SetAsync(IServiceProvider services, string plugin, string network, bool enabled, TextWriter output, TextWriter error)
+    {
+        var enablement = services.GetRequiredService<PluginEnablementService>();
+        var result = await enablement.SetAsync(plugin, network, enabled, $"cli:{Environment.UserName}");
+        var (code, message) = result switch
+        {
+            EnablementChange.Changed => (0, enabled ? $"Module {plugin} activé pour {network}." : $"Module {plugin} désactivé pour {network}."),
+            EnablementChange.Unchanged => (0, enabled ? $"Module {plugin} déjà activé pour {network}." : $"Module {plugin} déjà désactivé pour {network}."),
+            EnablementChange.UnknownPlugin => (1, $"Module inconnu : {plugin}."),
+            EnablementChange.UnknownNetwork => (1, $"Réseau inconnu : {network}."),
+            EnablementChange.PluginNotLoaded => (1, $"Le module {plugin} n'est pas chargé (voir « modules list ») : il ne peut pas être activé."),
+            _ => (1, result.ToString()),
+        };
+        await (code == 0 ? output : error).WriteLineAsync(message);
+        return code;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string email, TextReader input, TextWriter output, TextWriter error)
+    {
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync("Mot de passe attendu sur l'entrée standard.");
+            return 2;
+        }
+
+        var (user, errors) = await services.GetRequiredService<AccountAdministration>()
+            .CreateAsync(email, "Administration de la plateforme", password, PlatformRoles.Admin);
+        if (user is null)
+        {
+            foreach (var message in errors)
+            {
+                await error.WriteLineAsync(message);
+            }
+
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Administrateur {email} prêt.");
+        return 0;
+    }
+
+    private static string DefaultIfEmpty(this string text, string fallback) => text.Length == 0 ? fallback : text;
+}

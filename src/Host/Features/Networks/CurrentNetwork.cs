@@ -1,0 +1,30 @@
+using Platform.Abstractions.Networks;
+
+namespace Platform.Host.Features.Networks;
+
+/// <summary>
+/// The network named by the request's <c>{network}</c> route value. Resolved once per request by
+/// <see cref="CurrentNetworkMiddleware"/>, before the plugin gate and the page run.
+/// </summary>
+internal sealed class CurrentNetwork : ICurrentNetwork
+{
+    public NetworkInfo? Network { get; set; }
+}
+
+internal sealed class CurrentNetworkMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, CurrentNetwork current, INetworkDirectory directory)
+    {
+        if (context.GetRouteValue("network") is string slug)
+        {
+            current.Network = await directory.FindBySlugAsync(slug, context.RequestAborted);
+            if (current.Network is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+        }
+
+        await next(context);
+    }
+}

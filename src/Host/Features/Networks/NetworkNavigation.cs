@@ -1,0 +1,15 @@
+using Platform.Abstractions.Navigation;
+using Platform.Host.Plugins;
+
+namespace Platform.Host.Features.Networks;
+
+/// <summary>The navigation entries of a network: those of the plugins enabled for it.</summary>
+public sealed class NetworkNavigation(PluginEnablementService enablement)
+{
+    public async Task<IReadOnlyList<NavigationItem>> ForAsync(int networkId, CancellationToken cancellationToken = default) =>
+        (await enablement.EnabledForAsync(networkId, cancellationToken))
+            .SelectMany(p => p.Navigation)
+            .OrderBy(i => i.Order)
+            .ThenBy(i => i.Title, StringComparer.Create(new System.Globalization.CultureInfo("fr-FR"), true))
+            .ToList();
+}

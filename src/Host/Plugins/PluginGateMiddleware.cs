@@ -1,0 +1,59 @@
+using Platform.Abstractions.Networks;
+using Platform.Host.Resilience;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+
+namespace Platform.Host.Plugins;
+
+/// <summary>
+/// Sits between routing and the endpoints. For a plugin page it answers 404 unless the plugin is
+/// loaded and enabled for the <c>{network}</c> of the URL (before any page model is built), then runs
+/// the page inside the plugin's circuit breaker: an exception, or an open circuit, becomes a 503
+/// « module temporairement indisponible » page while the rest of the site keeps answering.
+/// </summary>
+internal sealed class PluginGateMiddleware(RequestDelegate next, ILogger<PluginGateMiddleware> logger)
+{
+    public const string UnavailablePluginItem = "platform:unavailable-plugin";
+
+    public async Task InvokeAsync(
+        HttpContext context,
+        ICurrentNetwork currentNetwork,
+        PluginEnablementService enablement,
+        ResiliencePipelineRegistry<string> pipelines)
+    {
+        var plugin = context.GetEndpoint()?.Metadata.GetMetadata<PluginEndpointMetadata>();
+        if (plugin is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var network = currentNetwork.Network;
+        if (network is null || !await enablement.IsEnabledAsync(plugin.PluginId, network.Id, context.RequestAborted))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        try
+        {
+            await pipelines.ForPlugin(plugin.PluginId, network.Slug).ExecuteAsync(async _ => await next(context), context.RequestAborted);
+        }
+        catch (BrokenCircuitException)
+        {
+            Unavailable(context, plugin.PluginId);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(e, "Plugin {PluginId} failed on {Path} for network {Network}", plugin.PluginId, context.Request.Path.Value, network.Slug);
+            Unavailable(context, plugin.PluginId);
+        }
+    }
+
+    private static void Unavailable(HttpContext context, string pluginId)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Items[UnavailablePluginItem] = pluginId;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Reflection;
+using Autofac;
+using McMaster.NETCore.Plugins;
+using Microsoft.AspNetCore.Razor.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Plugins;
+
+namespace Platform.Host.Plugins;
+
+/// <summary>
+/// Discovers the plugin folders and checks each plugin before trusting it: manifest, id, contract
+/// range, types, entry type, constructor, services, module dry run, navigation, pages. A plugin
+/// that fails any step is kept in the catalog with its status and reason, and the host starts
+/// without it. Runs once, while the host is being built (plugin services must be registered
+/// before the container is built).
+/// </summary>
+public sealed class PluginRuntimeLoader(PluginOptions options, IConfiguration configuration, string connectionString, ILogger logger)
+{
+    private const string RazorPageKind = "mvc.1.0.razor-page";
+
+    public PluginCatalog Load(IServiceCollection hostServices)
+    {
+        var root = options.ResolvePath();
+        var plugins = new List<InstalledPlugin>();
+        if (!Directory.Exists(root))
+        {
+            logger.LogInformation("No plugin folder at {PluginPath}", root);
+            return new PluginCatalog(plugins, options.SafeMode);
+        }
+
+        foreach (var directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var plugin = Discover(directory, plugins);
+            plugins.Add(plugin);
+            if (!plugin.IsLoaded)
+            {
+                continue;
+            }
+
+            if (options.SafeMode)
+            {
+                plugin.Fail(PluginStatus.SafeMode, "mode sans échec : aucun module n'est chargé");
+                continue;
+            }
+
+            LoadChecked(plugin, hostServices);
+            if (plugin.IsLoaded)
+            {
+                logger.LogInformation("Plugin {PluginId} {Version} loaded from {Directory}", plugin.Id, plugin.Manifest!.Version, directory);
+            }
+            else
+            {
+                logger.LogError("Plugin {PluginId} not loaded ({Status}): {Reason}", plugin.Id, plugin.Status, plugin.Reason);
+            }
+        }
+
+        return new PluginCatalog(plugins, options.SafeMode);
+    }
+
+    private static InstalledPlugin Discover(string directory, List<InstalledPlugin> earlier)
+    {
+        var folder = Path.GetFileName(directory);
+        var manifestPath = Path.Combine(directory, PluginContract.ManifestFileName);
+        if (!File.Exists(manifestPath))
+        {
+            var missing = new InstalledPlugin(directory, null, folder);
+            missing.Fail(PluginStatus.Incompatible, $"pas de {PluginContract.ManifestFileName} dans le dossier");
+            return missing;
+        }
+
+        PluginManifest manifest;
+        try
+        {
+            manifest = PluginManifest.Read(manifestPath);
+        }
+        catch (PluginManifestException e)
+        {
+            var unreadable = new InstalledPlugin(directory, null, folder);
+            unreadable.Fail(PluginStatus.Incompatible, e.Message);
+            return unreadable;
+        }
+
+        var plugin = new InstalledPlugin(directory, manifest, manifest.Id);
+        if (earlier.Any(p => string.Equals(p.Id, manifest.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            plugin.Fail(PluginStatus.Incompatible, $"l'identifiant « {manifest.Id} » est déjà utilisé par un autre module");
+        }
+        else if (!manifest.ContractRange.Contains(PluginContract.Current))
+        {
+            plugin.Fail(PluginStatus.Incompatible,
+                $"contrat demandé {manifest.Contract}, contrat de la plateforme {PluginContract.Current.ToString(2)}");
+        }
+        else if (!File.Exists(Path.Combine(directory, manifest.Assembly)))
+        {
+            plugin.Fail(PluginStatus.Incompatible, $"assemblage {manifest.Assembly} absent du dossier");
+        }
+
+        return plugin;
+    }
+
+    private void LoadChecked(InstalledPlugin plugin, IServiceCollection hostServices)
+    {
+        var manifest = plugin.Manifest!;
+        Assembly assembly;
+        Type[] types;
+        try
+        {
+            var loader = PluginLoader.CreateFromAssemblyFile(
+                Path.Combine(plugin.Directory, manifest.Assembly),
+                sharedTypes: [typeof(IPlugin), typeof(ContainerBuilder), typeof(DbContext)],
+                config => config.PreferSharedTypes = true);
+            assembly = loader.LoadDefaultAssembly();
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            var first = e.LoaderExceptions.FirstOrDefault(x => x is not null);
+            plugin.Fail(PluginStatus.Incompatible, $"types illisibles, module construit contre un autre contrat ? ({first?.GetType().Name}: {first?.Message})");
+            return;
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException)
+        {
+            plugin.Fail(PluginStatus.Incompatible, $"chargement impossible, module construit contre un autre contrat ? ({e.GetType().Name}: {e.Message})");
+            return;
+        }
+
+        var entryTypes = types.Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IPlugin).IsAssignableFrom(t)).ToList();
+        if (entryTypes.Count != 1)
+        {
+            var foreign = types.FirstOrDefault(t => t.GetInterfaces().Any(i => i.FullName == typeof(IPlugin).FullName));
+            plugin.Fail(PluginStatus.Incompatible, foreign is not null
+                ? $"le type {foreign.Name} implémente une autre copie du contrat ({foreign.GetInterfaces().First(i => i.FullName == typeof(IPlugin).FullName).Assembly.GetName().Version})"
+                : $"{entryTypes.Count} types implémentent IPlugin ; il en faut exactement un");
+            return;
+        }
+
+        var strayPages = new RazorCompiledItemLoader().LoadItems(assembly)
+            .Where(i => i.Kind == RazorPageKind && !PluginRazorPart.IsInArea(i, manifest.Id))
+            .Select(i => i.Identifier)
+            .ToList();
+        if (strayPages.Count > 0)
+        {
+            plugin.Fail(PluginStatus.Incompatible, $"pages hors de /Areas/{manifest.Id}/ : {string.Join(", ", strayPages)}");
+            return;
+        }
+
+        var stage = "constructeur";
+        try
+        {
+            var entry = (IPlugin)Activator.CreateInstance(entryTypes[0])!;
+
+            stage = "ConfigureServices";
+            var services = new ServiceCollection();
+            var setup = new PluginSetupContext(manifest.Id, plugin.Directory, configuration.GetSection($"Plugins:Settings:{manifest.Id}"), PluginDatabaseFor(manifest.Id));
+            entry.ConfigureServices(services, setup);
+
+            stage = "module Autofac";
+            var module = entry.CreateModule();
+            if (module is not null)
+            {
+                // Module.Load only runs inside Build(): a dry run surfaces a throwing module here,
+                // not later in the host's own container build.
+                var probe = new ContainerBuilder();
+                probe.RegisterModule(module);
+                using (probe.Build())
+                {
+                }
+            }
+
+            stage = "navigation";
+            var navigation = new PluginNavigationBuilder(manifest.Id);
+            entry.ConfigureNavigation(navigation);
+
+            plugin.Assembly = assembly;
+            plugin.Module = module;
+            plugin.Navigation = navigation.Items;
+            plugin.DbContextTypes = services
+                .Select(d => d.ServiceType)
+                .Where(t => typeof(DbContext).IsAssignableFrom(t) && t != typeof(DbContext))
+                .Distinct()
+                .ToList();
+            foreach (var descriptor in services)
+            {
+                hostServices.Add(descriptor);
+            }
+
+            foreach (var contextType in plugin.DbContextTypes)
+            {
+                PluginDbContexts.AddHostInterceptors(hostServices, contextType);
+            }
+        }
+        catch (Exception e)
+        {
+            var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
+            plugin.Fail(PluginStatus.Faulted, $"{stage} : {cause.GetType().Name}: {cause.Message}");
+        }
+    }
+
+    private PluginDatabase PluginDatabaseFor(string id) =>
+        new(PluginDatabase.Sqlite, connectionString, $"__EFMigrationsHistory_{id}", $"{id.ToLowerInvariant()}_");
+
+    private sealed record PluginSetupContext(string PluginId, string PluginDirectory, IConfiguration Configuration, PluginDatabase Database)
+        : IPluginSetupContext;
+}

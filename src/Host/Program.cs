@@ -1,0 +1,35 @@
+using Platform.Host.Data;
+using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Cli;
+using Platform.Host.Features.Health;
+using Platform.Host.Features.Home;
+using Platform.Host.Features.Notifications;
+using Platform.Host.Plugins;
+using Platform.Host.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPlatformData();
+builder.AddPlatformAccounts();
+builder.AddPlatformNotifications();
+var mvc = builder.AddPlatformWeb();
+builder.AddPlugins(mvc);
+
+var app = builder.Build();
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args, Console.In, Console.Out, Console.Error);
+}
+
+await app.InitializeDatabaseAsync();
+
+app.UsePlatformWeb();
+app.MapHealth();
+app.MapCultureSwitch();
+app.MapRazorPages();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

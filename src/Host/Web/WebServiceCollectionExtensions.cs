@@ -1,0 +1,68 @@
+using System.Globalization;
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Localization;
+using Platform.Abstractions.Networks;
+using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Demo;
+using Platform.Host.Features.Networks;
+using Platform.Host.Plugins;
+using Platform.Host.Resilience;
+
+namespace Platform.Host.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static readonly CultureInfo[] Cultures = [new("fr-FR"), new("en")];
+
+    public static IMvcBuilder AddPlatformWeb(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPlatformResilience();
+        builder.Services.AddScoped<CurrentNetwork>();
+        builder.Services.AddScoped<ICurrentNetwork>(sp => sp.GetRequiredService<CurrentNetwork>());
+        builder.Services.AddScoped<INetworkDirectory, NetworkDirectory>();
+        builder.Services.AddScoped<NetworkNavigation>();
+        builder.Services.AddScoped<DemoSeeder>();
+
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        return builder.Services
+            .AddRazorPages(o =>
+            {
+                // Each feature folder owns its pages: Features/<Feature>/Pages/*.cshtml, with French
+                // absolute routes in their @page directives.
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin", AccountsServiceCollectionExtensions.AdminPolicy);
+                o.Conventions.AuthorizeFolder("/Notifications");
+            })
+            .AddMvcOptions(o => o.ModelBindingMessageProvider.UseFrench());
+    }
+
+    public static WebApplication UsePlatformWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseRequestLocalization();
+        app.UsePluginStaticFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<CurrentNetworkMiddleware>();
+        app.UseAuthentication();
+        app.UsePluginGate();
+        app.UseAuthorization();
+        return app;
+    }
+}
