@@ -110,6 +110,12 @@ public sealed class PluginRuntimeLoader(PluginOptions options, IConfiguration co
                 sharedTypes: [typeof(IPlugin), typeof(ContainerBuilder), typeof(DbContext)],
                 config => config.PreferSharedTypes = true);
             assembly = loader.LoadDefaultAssembly();
+            if (ContractMismatch(assembly) is { } mismatch)
+            {
+                plugin.Fail(PluginStatus.Incompatible, mismatch);
+                return;
+            }
+
             types = assembly.GetTypes();
         }
         catch (ReflectionTypeLoadException e)
@@ -194,6 +200,25 @@ public sealed class PluginRuntimeLoader(PluginOptions options, IConfiguration co
             var cause = e is TargetInvocationException { InnerException: { } inner } ? inner : e;
             plugin.Fail(PluginStatus.Faulted, $"{stage} : {cause.GetType().Name}: {cause.Message}");
         }
+    }
+
+    /// <summary>
+    /// The contract the plugin was compiled against, read from its assembly references. Checked
+    /// explicitly because the runtime's own binding is not a dependable judge: an assembly resolver
+    /// (a test host's, an APM agent's) may hand a plugin built against 2.0 the host's 1.0.
+    /// </summary>
+    private static string? ContractMismatch(Assembly assembly)
+    {
+        var host = typeof(IPlugin).Assembly.GetName();
+        var compiled = assembly.GetReferencedAssemblies().FirstOrDefault(r => r.Name == host.Name);
+        if (compiled?.Version is null || host.Version is null)
+        {
+            return compiled is null ? $"ne référence pas {host.Name}" : null;
+        }
+
+        return compiled.Version.Major != host.Version.Major || compiled.Version.Minor > host.Version.Minor
+            ? $"compilé contre {host.Name} {compiled.Version.ToString(2)}, la plateforme fournit {host.Version.ToString(2)}"
+            : null;
     }
 
     private PluginDatabase PluginDatabaseFor(string id) =>

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Localization;
 using Platform.Abstractions.Networks;
@@ -26,6 +29,8 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<DemoSeeder>();
 
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // French pages: accented letters are written as they are, not as &#xE9; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);

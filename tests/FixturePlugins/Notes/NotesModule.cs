@@ -1,0 +1,13 @@
+using Autofac;
+using Platform.Abstractions.Events;
+
+namespace Platform.Plugins.Notes;
+
+internal sealed class NotesModule : Module
+{
+    protected override void Load(ContainerBuilder builder)
+    {
+        builder.RegisterType<NoteFormatter>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<WelcomeNoteHandler>().As<IDomainEventHandler<PluginEnabled>>().InstancePerLifetimeScope();
+    }
+}

@@ -1,0 +1,5 @@
+using Platform.Abstractions.Plugins;
+
+namespace Platform.Plugins.StrayPage;
+
+public sealed class StrayPagePlugin : IPlugin;

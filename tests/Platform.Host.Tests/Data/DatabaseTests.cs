@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Host.Data;
+using Platform.Host.Features.Demo;
+using Platform.Host.Features.Networks;
+using Platform.Host.Tests.Support;
+
+namespace Platform.Host.Tests.Data;
+
+[Collection(SharedHost.Name)]
+public sealed class DatabaseTests(SharedHostFactory factory)
+{
+    [Fact]
+    public async Task EveryConnection_HasWalBusyTimeoutAndForeignKeys()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await db.Database.OpenConnectionAsync();
+
+        Assert.Equal("wal", await Pragma(db, "journal_mode"));
+        Assert.Equal("5000", await Pragma(db, "busy_timeout"));
+        Assert.Equal("1", await Pragma(db, "foreign_keys"));
+        Assert.Equal("1", await Pragma(db, "synchronous")); // NORMAL
+        Assert.Equal(factory.DatabasePath, db.Database.GetDbConnection().DataSource);
+    }
+
+    [Fact]
+    public async Task DemoMode_SeedsEveryNetworkOfTheBrief_WithValidSlugs()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var networks = await db.Networks.AsNoTracking().ToListAsync();
+
+        Assert.Equal(DemoNetworks.All.Count, networks.Count);
+        Assert.All(networks, n => Assert.True(NetworkSlug.IsValid(n.Slug), n.Slug));
+        Assert.Contains(networks, n => n.Slug == "prod-iaa" && n.Name == "PROD'IAA");
+        Assert.Equal(10, networks.Count(n => n.Kind == Abstractions.Networks.NetworkKind.Cluster));
+        foreach (var network in networks)
+        {
+            Assert.True(await db.NetworkAnimators.AnyAsync(a => a.NetworkId == network.Id), $"no animator for {network.Slug}");
+        }
+    }
+
+    [Fact]
+    public async Task Healthz_ReportsDatabaseAndEveryPlugin()
+    {
+        using var client = factory.CreateBrowser();
+        using var health = JsonDocument.Parse(await client.GetStringAsync("/healthz"));
+
+        Assert.Equal("ok", health.RootElement.GetProperty("database").GetString());
+        var statuses = health.RootElement.GetProperty("plugins").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("id").GetString()!, p => p.GetProperty("status").GetString());
+        Assert.Equal("Loaded", statuses["Notes"]);
+        Assert.Equal("Faulted", statuses["CtorThrows"]);
+        Assert.Equal("Incompatible", statuses["OtherContract"]);
+    }
+
+    private static async Task<string> Pragma(PlatformDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+}

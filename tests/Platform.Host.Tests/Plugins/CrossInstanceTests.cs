@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Host.Plugins;
+using Platform.Host.Tests.Support;
+
+namespace Platform.Host.Tests.Plugins;
+
+/// <summary>Two host instances on one database file: what one changes, the other applies on its next request.</summary>
+public sealed class CrossInstanceTests : IDisposable
+{
+    private readonly PlatformFactory _first = new(TestPaths.PluginFolderWith("Notes"));
+    private readonly PlatformFactory _second;
+
+    public CrossInstanceTests() => _second = new PlatformFactory(TestPaths.PluginFolderWith("Notes"), _first.DatabasePath);
+
+    [Fact]
+    public async Task EnablementChangedByAnotherInstance_AppliesOnTheNextRequest()
+    {
+        using var firstClient = _first.CreateBrowser();
+        Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
+        using var secondClient = _second.CreateBrowser();
+        Assert.Equal(HttpStatusCode.NotFound, (await secondClient.GetAsync("/c/inoo/notes")).StatusCode);
+
+        await SetAsync(_second, enabled: true);
+        Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
+
+        await SetAsync(_second, enabled: false);
+        Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
+    }
+
+    private static async Task SetAsync(PlatformFactory factory, bool enabled)
+    {
+        using var scope = factory.Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<PluginEnablementService>().SetAsync("Notes", "inoo", enabled, "autre-instance");
+        Assert.Equal(EnablementChange.Changed, result);
+    }
+
+    public void Dispose()
+    {
+        _second.Dispose();
+        _first.Dispose();
+    }
+}

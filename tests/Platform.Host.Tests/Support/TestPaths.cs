@@ -1,0 +1,45 @@
+using System.Reflection;
+
+namespace Platform.Host.Tests.Support;
+
+public static class TestPaths
+{
+    private static string Metadata(string key) =>
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    /// <summary>The folder where the fixture plugins laid themselves out when they were built.</summary>
+    public static string FixturePlugins => Metadata("FixturePluginsPath");
+
+    public static string RepoRoot => Metadata("RepoRoot");
+
+    /// <summary>A new empty folder under the system temp folder, for one test's database or plugins.</summary>
+    public static string NewTempDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ic47-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>Copies some of the fixture plugins into a new folder, for a host that must see only them.</summary>
+    public static string PluginFolderWith(params string[] pluginIds)
+    {
+        var root = NewTempDirectory();
+        foreach (var id in pluginIds)
+        {
+            CopyDirectory(Path.Combine(FixturePlugins, id), Path.Combine(root, id));
+        }
+
+        return root;
+    }
+
+    public static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
