@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Companies;
 using Platform.Host.Features.Networks;
 using Platform.Host.Features.Notifications;
 using Platform.Host.Plugins;
@@ -18,6 +19,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Network> Networks => Set<Network>();
 
     public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<CompanyMembership> CompanyMemberships => Set<CompanyMembership>();
 
     public DbSet<NetworkAnimator> NetworkAnimators => Set<NetworkAnimator>();
 

@@ -14,7 +14,7 @@ public sealed class NotificationTests(SharedHostFactory factory)
     [Fact]
     public async Task Notify_WithMail_ShowsInAppAndWritesAnEmlFile()
     {
-        var (email, name, _) = DemoSeeder.Members[1];
+        var (email, name, _, _) = DemoSeeder.Members[1];
         using (var scope = factory.Services.CreateScope())
         {
             var user = await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email);

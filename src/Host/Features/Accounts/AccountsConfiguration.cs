@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Host.Features.Companies;
 
 namespace Platform.Host.Features.Accounts;
 
@@ -10,11 +11,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.HasOne(u => u.Company).WithMany().HasForeignKey(u => u.CompanyId).OnDelete(DeleteBehavior.SetNull);
     }
-}
-
-internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
-{
-    public void Configure(EntityTypeBuilder<Company> builder) => builder.Property(c => c.Name).HasMaxLength(200);
 }
 
 internal sealed class NetworkAnimatorConfiguration : IEntityTypeConfiguration<NetworkAnimator>

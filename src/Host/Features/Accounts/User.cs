@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Platform.Host.Features.Companies;
 
 namespace Platform.Host.Features.Accounts;
 

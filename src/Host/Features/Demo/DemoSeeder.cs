@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Members;
 using Platform.Host.Data;
 using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Companies;
 using Platform.Host.Features.Networks;
 
 namespace Platform.Host.Features.Demo;
@@ -16,11 +17,12 @@ public sealed class DemoSeeder(PlatformDbContext db, AccountAdministration accou
     public const string Domain = "demo.interclustering47.fr";
     public const string AdminEmail = "admin@" + Domain;
 
-    public static IReadOnlyList<(string Email, string Name, string Company)> Members { get; } =
+    /// <summary>The demo members, their company and the networks it belongs to.</summary>
+    public static IReadOnlyList<(string Email, string Name, string Company, string[] Networks)> Members { get; } =
     [
-        ("membre.conserverie@" + Domain, "Claire Dubois", "Conserverie du Pays d'Albret"),
-        ("membre.menuiserie@" + Domain, "Julien Lafargue", "Menuiserie Lavardac"),
-        ("membre.numerique@" + Domain, "Sophie Martin", "Agenais Numérique"),
+        ("membre.conserverie@" + Domain, "Claire Dubois", "Conserverie du Pays d'Albret", ["prod-iaa", "fruits-legumes-nutrition-sante", "gascogne-environnement"]),
+        ("membre.menuiserie@" + Domain, "Julien Lafargue", "Menuiserie Lavardac", ["promobois", "sotra", "eclair"]),
+        ("membre.numerique@" + Domain, "Sophie Martin", "Agenais Numérique", ["etic", "inoo", "groupe-innovation"]),
     ];
 
     public static string AnimatorEmail(string slug) => $"animateur.{slug}@{Domain}";
@@ -45,10 +47,16 @@ public sealed class DemoSeeder(PlatformDbContext db, AccountAdministration accou
             }
         }
 
-        foreach (var (email, name, companyName) in Members)
+        var networkIds = await db.Networks.ToDictionaryAsync(n => n.Slug, n => n.Id, cancellationToken);
+        foreach (var (email, name, companyName, networks) in Members)
         {
-            var company = await db.Companies.FirstOrDefaultAsync(c => c.Name == companyName, cancellationToken)
+            var company = await db.Companies.Include(c => c.Memberships).FirstOrDefaultAsync(c => c.Name == companyName, cancellationToken)
                 ?? db.Companies.Add(new Company { Name = companyName }).Entity;
+            foreach (var slug in networks.Where(s => company.Memberships.All(m => m.NetworkId != networkIds[s])))
+            {
+                company.Memberships.Add(new CompanyMembership { NetworkId = networkIds[slug], Role = "membre" });
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await Ensure(accounts.CreateAsync(email, name, Password, PlatformRoles.Member, company.Id));
         }

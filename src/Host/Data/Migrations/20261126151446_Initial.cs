@@ -31,7 +31,20 @@ namespace Platform.Host.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false, collation: "NOCASE"),
+                    Siren = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 9, nullable: true),
+                    Siret = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 14, nullable: true),
+                    NafCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Needs = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,6 +149,32 @@ namespace Platform.Host.Data.Migrations
                         principalTable: "Companies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompanyMemberships",
+                columns: table => new
+                {
+                    CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Since = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyMemberships", x => new { x.CompanyId, x.NetworkId });
+                    table.ForeignKey(
+                        name: "FK_CompanyMemberships_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CompanyMemberships_Networks_NetworkId",
+                        column: x => x.NetworkId,
+                        principalTable: "Networks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -382,6 +421,22 @@ namespace Platform.Host.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Companies_Name",
+                table: "Companies",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Siren",
+                table: "Companies",
+                column: "Siren",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyMemberships_NetworkId",
+                table: "CompanyMemberships",
+                column: "NetworkId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NetworkAnimators_NetworkId",
                 table: "NetworkAnimators",
                 column: "NetworkId");
@@ -435,6 +490,9 @@ namespace Platform.Host.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "CompanyMemberships");
 
             migrationBuilder.DropTable(
                 name: "NetworkAnimators");
