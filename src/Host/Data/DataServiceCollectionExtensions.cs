@@ -13,6 +13,8 @@ public static class DataServiceCollectionExtensions
             .UseSqlite(connectionString)
             .AddInterceptors(SqlitePragmaInterceptor.Instance));
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<DatabaseWriter>();
         return builder;
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Events;
 using Platform.Host.Data;
-using Platform.Host.Resilience;
-using Polly.Registry;
 
 namespace Platform.Host.Plugins;
 
@@ -26,7 +24,7 @@ public sealed class PluginEnablementService(
     PluginCatalog catalog,
     EnablementSnapshotCache cache,
     IDomainEventPublisher events,
-    ResiliencePipelineProvider<string> pipelines,
+    DatabaseWriter writer,
     TimeProvider time)
 {
     /// <summary>Whether the plugin is loaded and enabled for the network.</summary>
@@ -78,10 +76,8 @@ public sealed class PluginEnablementService(
             return EnablementChange.UnknownNetwork;
         }
 
-        var changed = await pipelines.GetPipeline(ResiliencePipelines.DatabaseWrite).ExecuteAsync(async ct =>
+        var changed = await writer.ExecuteAsync(async (db, ct) =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var existing = await db.PluginEnablements.FirstOrDefaultAsync(e => e.PluginId == id && e.NetworkId == network.Id, ct);
             if ((existing is not null) == enabled)
             {
@@ -101,7 +97,6 @@ public sealed class PluginEnablementService(
             db.PluginAudit.Add(new PluginAuditEntry { PluginId = id, NetworkId = network.Id, Enabled = enabled, ChangedBy = changedBy, ChangedAtUtc = now });
             await db.SaveChangesAsync(ct);
             await db.PluginStateVersions.Where(v => v.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
-            await transaction.CommitAsync(ct);
             return true;
         }, cancellationToken);
 
