@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,12 @@ namespace Platform.Host.Data;
 /// entities in an <c>IEntityTypeConfiguration</c> beside them; plugins keep their own contexts.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
-    : IdentityDbContext<User, IdentityRole, string>(options)
+    : IdentityDbContext<User, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Network> Networks => Set<Network>();
 
     public DbSet<Company> Companies => Set<Company>();

@@ -22,6 +22,12 @@ public static class WebServiceCollectionExtensions
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPlatformResilience();
+        builder.Services.AddPlatformRateLimits(builder.Configuration);
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         builder.Services.AddScoped<CurrentNetwork>();
         builder.Services.AddScoped<ICurrentNetwork>(sp => sp.GetRequiredService<CurrentNetwork>());
         builder.Services.AddScoped<INetworkDirectory, NetworkDirectory>();
@@ -59,6 +65,7 @@ public static class WebServiceCollectionExtensions
             app.UseHsts();
         }
 
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseRequestLocalization();
         app.UsePluginStaticFiles();
@@ -66,6 +73,7 @@ public static class WebServiceCollectionExtensions
         app.UseRouting();
         app.UseMiddleware<CurrentNetworkMiddleware>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UsePluginGate();
         app.UseAuthorization();
         return app;

@@ -35,6 +35,9 @@ public class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Plugins:SafeMode", SafeMode ? "true" : "false");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        // Tests sign in and post far more often than a person: the limits get their own tests.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The fixtures fail on purpose: their load errors are asserted, not printed.
         builder.UseSetting("Logging:LogLevel:Platform.Plugins", "None");

@@ -4,7 +4,7 @@ using Platform.Abstractions.Members;
 namespace Platform.Host.Features.Accounts;
 
 /// <summary>Creates accounts and roles: used by the demo seeder and the command line.</summary>
-public sealed class AccountAdministration(UserManager<User> users, RoleManager<IdentityRole> roles)
+public sealed class AccountAdministration(UserManager<User> users, RoleManager<IdentityRole> roles, DatabaseTicketStore sessions)
 {
     public async Task EnsureRolesAsync()
     {
@@ -43,6 +43,39 @@ public sealed class AccountAdministration(UserManager<User> users, RoleManager<I
         }
 
         return (user, []);
+    }
+
+    /// <summary>
+    /// Disables an account: it cannot sign in any more, and its open sessions end at once (their
+    /// server-side tickets are deleted). Returns false for an unknown e-mail.
+    /// </summary>
+    public async Task<bool> DisableAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return false;
+        }
+
+        Check(await users.SetLockoutEnabledAsync(user, true));
+        Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.RemoveAllAsync(user.Id);
+        return true;
+    }
+
+    /// <summary>Re-enables a disabled account. Returns false for an unknown e-mail.</summary>
+    public async Task<bool> EnableAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return false;
+        }
+
+        Check(await users.SetLockoutEndDateAsync(user, null));
+        Check(await users.ResetAccessFailedCountAsync(user));
+        return true;
     }
 
     private static void Check(IdentityResult result)

@@ -18,6 +18,8 @@ public static class CommandLine
           modules enable <module> --network <réseau>
           modules disable <module> --network <réseau>
           users create-admin <email>        (mot de passe lu sur l'entrée standard)
+          users disable <email>
+          users enable <email>
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "modules" or "users";
@@ -35,6 +37,8 @@ public static class CommandLine
                 return await SetAsync(services, plugin, network, args[1] == "enable", output, error);
             case ["users", "create-admin", var email]:
                 return await CreateAdminAsync(services, email, input, output, error);
+            case ["users", "disable" or "enable", var email]:
+                return await SetAccountAsync(services, email, args[1] == "enable", output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
@@ -103,6 +107,19 @@ public static class CommandLine
         }
 
         await output.WriteLineAsync($"Administrateur {email} prêt.");
+        return 0;
+    }
+
+    private static async Task<int> SetAccountAsync(IServiceProvider services, string email, bool enabled, TextWriter output, TextWriter error)
+    {
+        var accounts = services.GetRequiredService<AccountAdministration>();
+        if (!await (enabled ? accounts.EnableAsync(email) : accounts.DisableAsync(email)))
+        {
+            await error.WriteLineAsync($"Compte inconnu : {email}.");
+            return 1;
+        }
+
+        await output.WriteLineAsync(enabled ? $"Compte {email} réactivé." : $"Compte {email} désactivé ; ses sessions sont fermées.");
         return 0;
     }
 

@@ -24,14 +24,14 @@ public sealed class LoginModel(SignInManager<User> signIn, ILogger<LoginModel> l
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        logger.LogWarning("Failed sign-in for {Email} from {Ip} (locked out: {LockedOut})",
-            Input.Email.Replace('\r', ' ').Replace('\n', ' '), HttpContext.Connection.RemoteIpAddress, result.IsLockedOut);
+        logger.LogWarning("Failed sign-in for {Email} from {Ip} (locked out: {LockedOut}) at {AtUtc:O}",
+            SecurityLog.Clean(Input.Email), HttpContext.Connection.RemoteIpAddress, result.IsLockedOut, DateTime.UtcNow);
         // One message whether the account exists, the password is wrong or the account is locked:
         // the page must not tell an attacker which e-mails have accounts.
         ModelState.AddModelError(string.Empty, "Adresse e-mail ou mot de passe incorrect, ou compte temporairement bloqué après plusieurs essais.");
@@ -51,8 +51,5 @@ public sealed class LoginModel(SignInManager<User> signIn, ILogger<LoginModel> l
         [DataType(DataType.Password)]
         [Display(Name = "Mot de passe")]
         public string Password { get; set; } = "";
-
-        [Display(Name = "Rester connecté")]
-        public bool RememberMe { get; set; }
     }
 }
