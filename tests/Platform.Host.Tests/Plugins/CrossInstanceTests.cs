@@ -28,6 +28,22 @@ public sealed class CrossInstanceTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
     }
 
+    [Fact]
+    public async Task SessionOpenedOnOneInstance_IsValidOnTheOther()
+    {
+        // Data Protection keys and session tickets live in the shared database: a restart or a second
+        // instance signs nobody out.
+        var cookies = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler();
+        using var first = new BrowserSession(_first.CreateDefaultClient(new Uri("http://localhost"), cookies));
+        var login = await first.PostFormAsync("/compte/connexion", new() { ["Input.Email"] = Features.Demo.DemoSeeder.AdminEmail, ["Input.Password"] = Features.Demo.DemoSeeder.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        using var second = _second.CreateDefaultClient(new Uri("http://localhost"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/modules");
+        request.Headers.Add("Cookie", cookies.Container.GetCookieHeader(new Uri("http://localhost/")));
+        Assert.Equal(HttpStatusCode.OK, (await second.SendAsync(request)).StatusCode);
+    }
+
     private static async Task SetAsync(PlatformFactory factory, bool enabled)
     {
         using var scope = factory.Services.CreateScope();

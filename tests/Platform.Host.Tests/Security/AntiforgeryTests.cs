@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Host.Features.Demo;
+using Platform.Host.Plugins;
+using Platform.Host.Tests.Support;
+
+namespace Platform.Host.Tests.Security;
+
+/// <summary>CSRF (ASVS 3.5.1): every unsafe handler of the host and of the plugins refuses a post without a token.</summary>
+[Collection(SharedHost.Name)]
+public sealed class AntiforgeryTests(SharedHostFactory factory)
+{
+    /// <summary>Pages allowed to take posts without a token, and why.</summary>
+    private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
+    {
+        "/Errors/Pages/Error", // re-executed for a failed POST's status code: must render, never changes anything
+    };
+
+    [Fact]
+    public async Task EveryPostHandler_RefusesARequestWithoutAntiforgeryToken()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PluginEnablementService>().SetAsync("notes", "cinema-economie-creative", true, "test");
+        }
+
+        using var admin = await BrowserSession.SignInAsync(factory, DemoSeeder.AdminEmail);
+        var checkedHandlers = 0;
+        foreach (var (url, page, handler) in await PostHandlersAsync())
+        {
+            var target = handler is null ? url : $"{url}?handler={handler}";
+            var response = await admin.Client.PostAsync(target, new FormUrlEncodedContent([new("network", "sotra"), new("text", "x")]));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{page} ({target}) answered {(int)response.StatusCode} without a token");
+            checkedHandlers++;
+        }
+
+        // Login, logout, notifications, the admin toggles and the Notes plugin's form at least.
+        Assert.True(checkedHandlers >= 6, $"only {checkedHandlers} handlers found");
+    }
+
+    private async Task<List<(string Url, string Page, string? Handler)>> PostHandlersAsync()
+    {
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var result = new List<(string, string, string?)>();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor || Allowed.Contains(descriptor.ViewEnginePath))
+            {
+                continue;
+            }
+
+            var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
+            var ignores = compiled.ModelTypeInfo?.GetCustomAttributes(typeof(IgnoreAntiforgeryTokenAttribute), true).Length > 0;
+            Assert.False(ignores, $"{descriptor.ViewEnginePath} ignores antiforgery tokens and is not on the allowlist");
+            foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "Post", StringComparison.OrdinalIgnoreCase)))
+            {
+                result.Add((Url(endpoint.RoutePattern), descriptor.ViewEnginePath, handler.Name));
+            }
+        }
+
+        return result.Distinct().ToList();
+    }
+
+    /// <summary>A concrete URL for a route pattern: a real network, and id 1 for other parameters.</summary>
+    private static string Url(RoutePattern pattern) =>
+        "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart { Name: "network" } => "cinema-economie-creative",
+            RoutePatternParameterPart { Name: "id" } p when p.ParameterPolicies.Count == 0 => "notes",
+            RoutePatternParameterPart => "1",
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        }))));
+}
