@@ -37,6 +37,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<PluginAuditEntry> PluginAudit => Set<PluginAuditEntry>();
 
+    public DbSet<PluginApproval> PluginApprovals => Set<PluginApproval>();
+
     public DbSet<PluginSetting> PluginSettings => Set<PluginSetting>();
 
     public DbSet<PluginStateVersion> PluginStateVersions => Set<PluginStateVersion>();

@@ -28,12 +28,19 @@ public sealed class PluginRuntimeLoader(PluginOptions options, IConfiguration co
             return new PluginCatalog(plugins, options.SafeMode);
         }
 
+        var approvals = options.RequireApproval ? PluginApprovalReader.ReadAll(connectionString) : null;
         foreach (var directory in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var plugin = Discover(directory, plugins);
             plugins.Add(plugin);
+            if (plugin.IsLoaded && approvals is not null)
+            {
+                CheckApproval(plugin, approvals);
+            }
+
             if (!plugin.IsLoaded)
             {
+                logger.LogError("Plugin {PluginId} not loaded ({Status}): {Reason}", plugin.Id, plugin.Status, plugin.Reason);
                 continue;
             }
 
@@ -96,6 +103,27 @@ public sealed class PluginRuntimeLoader(PluginOptions options, IConfiguration co
         }
 
         return plugin;
+    }
+
+    /// <summary>Refuses, before any of its code runs, a plugin never approved or whose files changed since.</summary>
+    private static void CheckApproval(InstalledPlugin plugin, IReadOnlyDictionary<string, PluginApproval> approvals)
+    {
+        if (!approvals.TryGetValue(plugin.Id, out var approval))
+        {
+            plugin.Fail(PluginStatus.AwaitingApproval, "jamais approuvé : un administrateur doit approuver ses fichiers");
+            return;
+        }
+
+        if (approval.Version != plugin.Manifest!.Version)
+        {
+            plugin.Fail(PluginStatus.Modified, $"version {plugin.Manifest.Version} installée, version {approval.Version} approuvée");
+            return;
+        }
+
+        if (PluginFiles.Differences(approval.Files, PluginFiles.Hash(plugin.Directory)) is { } differences)
+        {
+            plugin.Fail(PluginStatus.Modified, $"fichiers différents de ceux approuvés ({differences})");
+        }
     }
 
     private void LoadChecked(InstalledPlugin plugin, IServiceCollection hostServices)

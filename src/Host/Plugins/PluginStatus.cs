@@ -17,6 +17,12 @@ public enum PluginStatus
 
     /// <summary>Known from an earlier start-up, but its folder is gone.</summary>
     Missing = 5,
+
+    /// <summary>Never approved by an administrator (approval is required): not loaded.</summary>
+    AwaitingApproval = 6,
+
+    /// <summary>Its files differ from the approved ones: not loaded until approved again.</summary>
+    Modified = 7,
 }
 
 public static class PluginStatusLabels
@@ -28,6 +34,8 @@ public static class PluginStatusLabels
         PluginStatus.Faulted => "En défaut",
         PluginStatus.SafeMode => "Mode sans échec",
         PluginStatus.Missing => "Absent",
+        PluginStatus.AwaitingApproval => "En attente d'approbation",
+        PluginStatus.Modified => "Modifié depuis l'approbation",
         _ => status.ToString(),
     };
 }

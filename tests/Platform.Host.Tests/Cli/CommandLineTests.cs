@@ -89,6 +89,7 @@ public sealed class CommandLineTests : IDisposable
         start.Environment["Database__Path"] = _site.DatabasePath;
         start.Environment["Plugins__Path"] = _site.PluginPath;
         start.Environment["Demo__Enabled"] = "true";
+        start.Environment["Plugins__RequireApproval"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "None";
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync(stdin ?? "");

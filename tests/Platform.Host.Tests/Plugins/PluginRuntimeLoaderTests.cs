@@ -95,7 +95,7 @@ public sealed class PluginRuntimeLoaderTests
     }
 
     private static IReadOnlyList<InstalledPlugin> Load(string root, IServiceCollection? services = null) =>
-        new PluginRuntimeLoader(new PluginOptions { Path = root }, new ConfigurationBuilder().Build(), "Data Source=:memory:", NullLogger.Instance)
+        new PluginRuntimeLoader(new PluginOptions { Path = root, RequireApproval = false }, new ConfigurationBuilder().Build(), "Data Source=:memory:", NullLogger.Instance)
             .Load(services ?? new ServiceCollection())
             .All;
 }

@@ -25,6 +25,9 @@ public class PlatformFactory : WebApplicationFactory<Program>
 
     public bool SafeMode { get; }
 
+    /// <summary>Plugin approval is tested on its own; other tests load the fixtures as they are.</summary>
+    public bool RequireApproval { get; init; }
+
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +36,7 @@ public class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Plugins:Path", PluginPath);
         builder.UseSetting("Plugins:SafeMode", SafeMode ? "true" : "false");
+        builder.UseSetting("Plugins:RequireApproval", RequireApproval ? "true" : "false");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         // Tests sign in and post far more often than a person: the limits get their own tests.

@@ -17,6 +17,7 @@ public static class CommandLine
           modules list
           modules enable <module> --network <réseau>
           modules disable <module> --network <réseau>
+          modules approve <module>          (enregistre les empreintes des fichiers actuels)
           users create-admin <email>        (mot de passe lu sur l'entrée standard)
           users disable <email>
           users enable <email>
@@ -35,6 +36,8 @@ public static class CommandLine
                 return await ListAsync(services, output);
             case ["modules", "enable" or "disable", var plugin, "--network", var network]:
                 return await SetAsync(services, plugin, network, args[1] == "enable", output, error);
+            case ["modules", "approve", var plugin]:
+                return await ApproveAsync(services, plugin, output, error);
             case ["users", "create-admin", var email]:
                 return await CreateAdminAsync(services, email, input, output, error);
             case ["users", "disable" or "enable", var email]:
@@ -83,6 +86,18 @@ public static class CommandLine
         };
         await (code == 0 ? output : error).WriteLineAsync(message);
         return code;
+    }
+
+    private static async Task<int> ApproveAsync(IServiceProvider services, string plugin, TextWriter output, TextWriter error)
+    {
+        if (!await services.GetRequiredService<PluginApprovalService>().ApproveAsync(plugin, $"cli:{Environment.UserName}"))
+        {
+            await error.WriteLineAsync($"Module inconnu ou sans manifeste lisible : {plugin}.");
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Fichiers du module {plugin} approuvés : il sera chargé au prochain démarrage.");
+        return 0;
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string email, TextReader input, TextWriter output, TextWriter error)

@@ -11,6 +11,7 @@ public sealed class DetailsModel(
     PlatformDbContext db,
     PluginCatalog catalog,
     PluginEnablementService enablement,
+    PluginApprovalService approvals,
     INetworkDirectory directory) : PageModel
 {
     public PluginRecord Record { get; private set; } = default!;
@@ -31,6 +32,22 @@ public sealed class DetailsModel(
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public PluginApproval? Approval { get; private set; }
+
+    public bool CanApprove => Status is PluginStatus.AwaitingApproval or PluginStatus.Modified;
+
+    public async Task<IActionResult> OnPostApproveAsync(string id)
+    {
+        if (!await LoadAsync(id) || !CanApprove)
+        {
+            return NotFound();
+        }
+
+        await approvals.ApproveAsync(Record.Id, User.Identity?.Name ?? "?", HttpContext.RequestAborted);
+        Message = "Fichiers approuvés : le module sera chargé au prochain démarrage de la plateforme.";
+        return RedirectToPage(new { id = Record.Id.ToLowerInvariant() });
+    }
 
     public Task<IActionResult> OnPostEnableAsync(string id, string? network) => ChangeAsync(id, network, enabled: true);
 
@@ -78,6 +95,7 @@ public sealed class DetailsModel(
         var installed = catalog.Find(record.Id);
         Status = installed?.Status ?? record.Status;
         Reason = installed is null ? record.Reason : installed.Reason;
+        Approval = await db.PluginApprovals.AsNoTracking().FirstOrDefaultAsync(a => a.PluginId == record.Id, cancellationToken);
         Networks = await directory.ListAsync(cancellationToken);
         Enabled = await enablement.NetworksOfAsync(record.Id, cancellationToken);
         Audit = await db.PluginAudit.AsNoTracking()

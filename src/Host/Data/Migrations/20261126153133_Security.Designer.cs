@@ -11,7 +11,7 @@ using Platform.Host.Data;
 namespace Platform.Host.Data.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261126152126_Security")]
+    [Migration("20261126153133_Security")]
     partial class Security
     {
         /// <inheritdoc />
@@ -446,6 +446,35 @@ namespace Platform.Host.Data.Migrations
                     b.HasIndex("UserId", "CreatedAtUtc");
 
                     b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Host.Plugins.PluginApproval", b =>
+                {
+                    b.Property<string>("PluginId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<DateTime>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PluginId");
+
+                    b.ToTable("PluginApprovals");
                 });
 
             modelBuilder.Entity("Platform.Host.Plugins.PluginAuditEntry", b =>

@@ -26,6 +26,21 @@ namespace Platform.Host.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PluginApprovals",
+                columns: table => new
+                {
+                    PluginId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false, collation: "NOCASE"),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    FilesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PluginApprovals", x => x.PluginId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserSessions",
                 columns: table => new
                 {
@@ -62,6 +77,9 @@ namespace Platform.Host.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PluginApprovals");
 
             migrationBuilder.DropTable(
                 name: "UserSessions");
