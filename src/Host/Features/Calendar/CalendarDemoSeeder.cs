@@ -38,6 +38,30 @@ public sealed class CalendarDemoSeeder(PlatformDbContext db, TimeProvider time)
         [EventType.Assembly] = ["Assemblée générale du réseau", "Réunion plénière des adhérents"],
     };
 
+    private static readonly string[] Openings =
+    [
+        "Un rendez-vous ouvert aux dirigeants et à leurs collaborateurs.",
+        "Un temps d'échange entre entreprises de filières différentes.",
+        "Organisé avec le soutien de la CCI et du Conseil Départemental de Lot-et-Garonne.",
+        "Une demi-journée pour se rencontrer et partager ses pratiques.",
+    ];
+
+    private static readonly string[] Bodies =
+    [
+        "Témoignages d'adhérents, retours d'expérience et questions-réponses avec des experts.",
+        "Présentation de projets collaboratifs menés entre réseaux, puis échanges en petits groupes.",
+        "Les participants repartent avec des contacts qualifiés et des pistes de mutualisation.",
+        "Au programme : état des lieux, cas concrets d'entreprises du département et outils pratiques.",
+    ];
+
+    private static readonly string[] Closings =
+    [
+        "Un moment convivial clôturera la rencontre.",
+        "Places limitées : inscrivez-vous rapidement.",
+        "Venez avec vos questions et vos projets.",
+        "Les supports seront envoyés aux participants.",
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         var existing = (await db.AgendaEvents.Where(e => e.Uid.StartsWith("demo-")).Select(e => e.Uid).ToListAsync(cancellationToken)).ToHashSet();
@@ -96,7 +120,7 @@ public sealed class CalendarDemoSeeder(PlatformDbContext db, TimeProvider time)
             var commune = faker.PickRandom(Communes);
             var capacity = faker.Random.Bool(0.7f) ? faker.PickRandom(15, 20, 25, 30, 40, 50, 60) : (int?)null;
             var audience = faker.Random.Bool(0.4f) ? EventAudience.AllMembers : EventAudience.OrganisingNetworks;
-            var description = faker.Lorem.Paragraph();
+            var description = $"{faker.PickRandom(Openings)} {faker.PickRandom(Bodies)} {faker.PickRandom(Closings)}";
             var uid = $"demo-saison-{i:00}@interclustering47.fr";
             if (!existing.Contains(uid))
             {
