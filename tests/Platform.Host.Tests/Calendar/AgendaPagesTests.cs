@@ -15,8 +15,6 @@ public sealed class AgendaPagesTests(SharedHostFactory factory)
 
     private static string Julien => DemoSeeder.Members[1].Email;   // promobois, sotra, eclair
 
-    private static string Sophie => DemoSeeder.Members[2].Email;   // etic, inoo, groupe-innovation
-
     [Fact]
     public async Task Agenda_ShowsTheBriefsConference_OnTheNext15June_WithItsProgramme()
     {
@@ -128,7 +126,7 @@ public sealed class AgendaPagesTests(SharedHostFactory factory)
         var e = await CalendarTestData.PublishAsync(factory, ["sotra"], capacity: 1, title: "Visite test liste d'attente");
         using var claire = await BrowserSession.SignInAsync(factory, Claire);
         using var julien = await BrowserSession.SignInAsync(factory, Julien);
-        using var sophie = await BrowserSession.SignInAsync(factory, Sophie);
+        using var sophie = await BrowserSession.SignInAsync(factory, await CalendarTestData.NewMemberAsync(factory, "Sophie Attente", "etic"));
         foreach (var member in new[] { claire, julien, sophie })
         {
             await member.PostFormAsync($"/agenda/{e.Id}?handler=Register", new() { ["Colleagues"] = "0" }, formPage: $"/agenda/{e.Id}");
@@ -192,7 +190,7 @@ public sealed class AgendaPagesTests(SharedHostFactory factory)
 
         var close = await sotra.PostFormAsync($"/agenda/{e.Id}?handler=Close", [], formPage: $"/agenda/{e.Id}");
         Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
-        using var claire = await BrowserSession.SignInAsync(factory, Sophie);
+        using var claire = await BrowserSession.SignInAsync(factory, await CalendarTestData.NewMemberAsync(factory, "Lecteur Agenda", "sotra"));
         var (_, page) = await claire.GetPageAsync($"/agenda/{e.Id}");
         Assert.Equal("Rencontre SOTRA; sous-traitance", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("Les inscriptions sont closes.", page.QuerySelector("#inscription")!.ParentElement!.TextContent, StringComparison.Ordinal);

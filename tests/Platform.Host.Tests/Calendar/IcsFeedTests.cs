@@ -107,7 +107,7 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
     public async Task PersonalFeed_ListsMyRegistrations_AndRegeneratingRevokesTheOldAddress()
     {
         var published = await CalendarTestData.PublishAsync(factory, ["etic"], capacity: 5);
-        using var sophie = await BrowserSession.SignInAsync(factory, DemoSeeder.Members[2].Email);
+        using var sophie = await BrowserSession.SignInAsync(factory, await CalendarTestData.NewMemberAsync(factory, "Sophie Flux", "etic"));
         await sophie.PostFormAsync($"/agenda/{published.Id}?handler=Register", new() { ["Colleagues"] = "0" }, formPage: $"/agenda/{published.Id}");
 
         var (_, page) = await sophie.GetPageAsync("/agenda/mes-inscriptions");
