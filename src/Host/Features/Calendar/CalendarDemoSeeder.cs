@@ -110,6 +110,8 @@ public sealed class CalendarDemoSeeder(PlatformDbContext db, TimeProvider time)
             var title = faker.PickRandom(Titles[type]);
             var organisers = faker.PickRandom(networks, faker.Random.Int(1, 2)).Select(n => n.Id).ToList();
             var day = today.AddDays(7 + (i * 9) + faker.Random.Int(0, 6));
+            // Network events happen on working days.
+            day = day.DayOfWeek switch { DayOfWeek.Saturday => day.AddDays(2), DayOfWeek.Sunday => day.AddDays(1), _ => day };
             var (start, hours) = type switch
             {
                 EventType.Meeting => (faker.PickRandom(new TimeOnly(8, 30), new TimeOnly(18, 30)), 2),
