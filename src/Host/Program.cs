@@ -1,5 +1,6 @@
 using Platform.Host.Data;
 using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Cli;
 using Platform.Host.Features.Health;
 using Platform.Host.Features.Home;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformData();
 builder.AddPlatformAccounts();
 builder.AddPlatformNotifications();
+builder.AddCalendar();
 var mvc = builder.AddPlatformWeb();
 builder.AddPlugins(mvc);
 
@@ -27,6 +29,7 @@ await app.InitializeDatabaseAsync();
 app.UsePlatformWeb();
 app.MapHealth();
 app.MapCultureSwitch();
+app.MapCalendarFeeds();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

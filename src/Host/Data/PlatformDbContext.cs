@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Companies;
 using Platform.Host.Features.Networks;
 using Platform.Host.Features.Notifications;
@@ -30,6 +31,12 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<NetworkAnimator> NetworkAnimators => Set<NetworkAnimator>();
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<AgendaEvent> AgendaEvents => Set<AgendaEvent>();
+
+    public DbSet<Registration> AgendaRegistrations => Set<Registration>();
+
+    public DbSet<CalendarFeedToken> AgendaFeedTokens => Set<CalendarFeedToken>();
 
     public DbSet<PluginRecord> Plugins => Set<PluginRecord>();
 

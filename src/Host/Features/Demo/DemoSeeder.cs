@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Members;
 using Platform.Host.Data;
 using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Companies;
 using Platform.Host.Features.Networks;
 
@@ -11,7 +12,7 @@ namespace Platform.Host.Features.Demo;
 /// Demo mode's data: the brief's networks, an administrator, one animator per network and a few
 /// members, all with <see cref="Password"/>. Idempotent: it only adds what is missing.
 /// </summary>
-public sealed class DemoSeeder(PlatformDbContext db, AccountAdministration accounts, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(PlatformDbContext db, AccountAdministration accounts, CalendarDemoSeeder calendar, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Demo-Interclustering-47";
     public const string Domain = "demo.interclustering47.fr";
@@ -62,6 +63,7 @@ public sealed class DemoSeeder(PlatformDbContext db, AccountAdministration accou
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await calendar.SeedAsync(cancellationToken);
         logger.LogInformation("Demo data ready: {Networks} networks, accounts share the demo password", existing.Count == 0 ? DemoNetworks.All.Count : existing.Count);
     }
 

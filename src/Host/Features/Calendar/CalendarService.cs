@@ -1,0 +1,282 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Members;
+using Platform.Abstractions.Notifications;
+using Platform.Host.Data;
+
+namespace Platform.Host.Features.Calendar;
+
+/// <summary>Filters of the agenda page.</summary>
+public sealed record EventQuery(DateTime FromUtc, DateTime? ToUtc = null, int? NetworkId = null, EventType? Type = null, int Skip = 0, int Take = 20);
+
+public enum SaveResult
+{
+    Saved,
+    NotFound,
+    Invalid,
+}
+
+/// <summary>
+/// The agenda's events: what pages, feeds and plugins (<see cref="ICalendarService"/>) call.
+/// Every change goes through <see cref="DatabaseWriter"/>; notifications are sent after the commit.
+/// </summary>
+public sealed class CalendarService(
+    PlatformDbContext db,
+    DatabaseWriter writer,
+    INotificationService notifications,
+    TimeProvider time) : ICalendarService
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public static IQueryable<AgendaEventView> Project(IQueryable<AgendaEvent> events) =>
+        events.Select(e => new AgendaEventView(
+            e,
+            e.Organisers.Select(o => o.NetworkId).ToList(),
+            e.Registrations.Where(r => r.Status == RegistrationStatus.Confirmed).Sum(r => (int?)r.Seats) ?? 0,
+            e.Registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).Sum(r => (int?)r.Seats) ?? 0));
+
+    public Task<AgendaEventView?> FindViewAsync(int id, CancellationToken cancellationToken = default) =>
+        Project(db.AgendaEvents.AsNoTracking().Where(e => e.Id == id)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>One page of events (plus one, to tell whether there is more), earliest first.</summary>
+    public async Task<IReadOnlyList<AgendaEventView>> SearchAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var events = db.AgendaEvents.AsNoTracking().Where(e => e.EndUtc > query.FromUtc);
+        if (query.ToUtc is { } to)
+        {
+            events = events.Where(e => e.StartUtc < to);
+        }
+
+        if (query.NetworkId is { } networkId)
+        {
+            events = events.Where(e => e.Organisers.Any(o => o.NetworkId == networkId));
+        }
+
+        if (query.Type is { } type)
+        {
+            events = events.Where(e => e.Type == type);
+        }
+
+        return await Project(events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Events of a public or network feed: from 90 days back (so cancellations still reach subscribers), at most 1,000.</summary>
+    public async Task<IReadOnlyList<AgendaEventView>> FeedAsync(int? networkId, CancellationToken cancellationToken = default)
+    {
+        var from = Now.AddDays(-90);
+        var events = db.AgendaEvents.AsNoTracking().Where(e => e.EndUtc > from);
+        if (networkId is { } id)
+        {
+            events = events.Where(e => e.Organisers.Any(o => o.NetworkId == id));
+        }
+
+        return await Project(events.OrderBy(e => e.StartUtc).Take(1000)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Creates an event (<paramref name="id"/> null) or edits one the member animates.</summary>
+    public async Task<(SaveResult Result, int Id, IReadOnlyList<(string Field, string Message)> Errors)> SaveAsync(
+        int? id, EventDraft draft, ICurrentMember member, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(member);
+        var errors = draft.Validate().ToList();
+        if (errors.Count > 0)
+        {
+            return (SaveResult.Invalid, id ?? 0, errors);
+        }
+
+        var now = Now;
+        var outcome = await writer.ExecuteAsync(async (tx, token) =>
+        {
+            AgendaEvent? agendaEvent;
+            if (id is { } existingId)
+            {
+                agendaEvent = await tx.AgendaEvents.Include(e => e.Organisers)
+                    .Include(e => e.Registrations.Where(r => r.Status != RegistrationStatus.Cancelled))
+                    .FirstOrDefaultAsync(e => e.Id == existingId, token);
+                if (agendaEvent is null || !agendaEvent.IsAnimatedBy(member))
+                {
+                    return (SaveResult.NotFound, 0, (IReadOnlyList<Registration>)[], (IReadOnlyList<(string, string)>)[]);
+                }
+            }
+            else
+            {
+                agendaEvent = new AgendaEvent { Uid = AgendaEvent.NewUid(), Title = "", CreatedAtUtc = now };
+                tx.AgendaEvents.Add(agendaEvent);
+            }
+
+            // Networks the member may add: those they animate. Organisers already there may stay.
+            var current = agendaEvent.Organisers.Select(o => o.NetworkId).ToHashSet();
+            var added = draft.OrganiserNetworkIds.Where(n => !current.Contains(n)).ToList();
+            var known = await tx.Networks.Where(n => added.Contains(n.Id)).Select(n => n.Id).ToListAsync(token);
+            if (added.Any(n => !known.Contains(n) || !member.IsAnimatorOf(n)))
+            {
+                return (SaveResult.Invalid, 0, [], [(nameof(EventDraft.OrganiserNetworkIds), "Vous ne pouvez choisir que des réseaux que vous animez.")]);
+            }
+
+            if (!draft.OrganiserNetworkIds.Any(member.IsAnimatorOf))
+            {
+                return (SaveResult.Invalid, 0, [], [(nameof(EventDraft.OrganiserNetworkIds), "Gardez au moins un réseau que vous animez parmi les organisateurs.")]);
+            }
+
+            draft.ApplyTo(agendaEvent);
+            agendaEvent.Touch(now);
+            var promoted = agendaEvent.PromoteWaitlist(now);
+            await tx.SaveChangesAsync(token);
+            return (SaveResult.Saved, agendaEvent.Id, promoted, []);
+        }, cancellationToken);
+
+        await NotifyPromotedAsync(outcome.Item3, cancellationToken);
+        return (outcome.Item1, outcome.Item2, outcome.Item4);
+    }
+
+    /// <summary>Cancels an event the member animates, and tells its registrants.</summary>
+    public async Task<bool> CancelEventAsync(int id, ICurrentMember member, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var now = Now;
+        var cancelled = await writer.ExecuteAsync(async (tx, token) =>
+        {
+            var agendaEvent = await tx.AgendaEvents.Include(e => e.Organisers).FirstOrDefaultAsync(e => e.Id == id, token);
+            if (agendaEvent is null || !agendaEvent.IsAnimatedBy(member))
+            {
+                return null;
+            }
+
+            agendaEvent.Cancel(now);
+            await tx.SaveChangesAsync(token);
+            return agendaEvent;
+        }, cancellationToken);
+
+        if (cancelled is null)
+        {
+            return false;
+        }
+
+        await NotifyCancelledAsync(cancelled, cancellationToken);
+        return true;
+    }
+
+    public async Task<EventInfo> PublishAsync(PublishEventRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Source) || request.Source.Length > 100 || string.IsNullOrWhiteSpace(request.ExternalKey) || request.ExternalKey.Length > 100)
+        {
+            throw new ArgumentException("La source et la clé de l'événement sont obligatoires (100 caractères au plus).", nameof(request));
+        }
+
+        var draft = new EventDraft(
+            request.Title ?? "", request.Type, AsUtc(request.StartUtc), AsUtc(request.EndUtc), request.Place, request.Description, request.Programme,
+            request.Capacity, request.RegistrationDeadlineUtc is { } d ? AsUtc(d) : null, request.Audience, request.OrganiserNetworkIds ?? []);
+        if (draft.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(request));
+        }
+
+        var now = Now;
+        var (id, promoted) = await writer.ExecuteAsync(async (tx, token) =>
+        {
+            var networkIds = draft.OrganiserNetworkIds.Distinct().ToList();
+            if (await tx.Networks.CountAsync(n => networkIds.Contains(n.Id), token) != networkIds.Count)
+            {
+                throw new ArgumentException("Un des réseaux organisateurs n'existe pas.", nameof(request));
+            }
+
+            var agendaEvent = await tx.AgendaEvents.Include(e => e.Organisers)
+                .Include(e => e.Registrations.Where(r => r.Status != RegistrationStatus.Cancelled))
+                .FirstOrDefaultAsync(e => e.Source == request.Source && e.ExternalKey == request.ExternalKey, token);
+            if (agendaEvent is null)
+            {
+                agendaEvent = new AgendaEvent { Uid = AgendaEvent.NewUid(), Title = "", CreatedAtUtc = now, Source = request.Source, ExternalKey = request.ExternalKey };
+                tx.AgendaEvents.Add(agendaEvent);
+            }
+
+            agendaEvent.CancelledAtUtc = null;
+            draft.ApplyTo(agendaEvent);
+            agendaEvent.Touch(now);
+            var promotedRegistrations = agendaEvent.PromoteWaitlist(now);
+            await tx.SaveChangesAsync(token);
+            return (agendaEvent.Id, promotedRegistrations);
+        }, cancellationToken);
+
+        await NotifyPromotedAsync(promoted, cancellationToken);
+        return (await FindAsync(id, cancellationToken))!;
+    }
+
+    public async Task<bool> CancelPublishedAsync(string source, string externalKey, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var cancelled = await writer.ExecuteAsync(async (tx, token) =>
+        {
+            var agendaEvent = await tx.AgendaEvents.FirstOrDefaultAsync(e => e.Source == source && e.ExternalKey == externalKey, token);
+            if (agendaEvent is null)
+            {
+                return (false, null);
+            }
+
+            var changed = agendaEvent.Cancel(now);
+            await tx.SaveChangesAsync(token);
+            return (true, changed ? agendaEvent : null);
+        }, cancellationToken);
+
+        if (cancelled.Item2 is { } agendaEventCancelled)
+        {
+            await NotifyCancelledAsync(agendaEventCancelled, cancellationToken);
+        }
+
+        return cancelled.Item1;
+    }
+
+    public async Task<EventInfo?> FindAsync(int eventId, CancellationToken cancellationToken = default) =>
+        (await FindViewAsync(eventId, cancellationToken))?.ToInfo(Now);
+
+    public async Task<IReadOnlyList<EventInfo>> ListAsync(DateTime fromUtc, int? networkId = null, int take = 50, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var views = await SearchAsync(new EventQuery(AsUtc(fromUtc), NetworkId: networkId, Take: Math.Clamp(take, 1, 500)), cancellationToken);
+        return views.Select(v => v.ToInfo(now)).ToList();
+    }
+
+    internal async Task NotifyPromotedAsync(IReadOnlyList<Registration> promoted, CancellationToken cancellationToken)
+    {
+        if (promoted.Count == 0)
+        {
+            return;
+        }
+
+        var eventId = promoted[0].EventId;
+        var agendaEvent = await db.AgendaEvents.AsNoTracking().FirstAsync(e => e.Id == eventId, cancellationToken);
+        foreach (var registration in promoted)
+        {
+            await notifications.NotifyAsync(new Notification(
+                registration.UserId,
+                $"Place confirmée : {agendaEvent.Title}",
+                string.Create(ParisTime.French, $"Une place s'est libérée : votre inscription à « {agendaEvent.Title} » du {ParisTime.FromUtc(agendaEvent.StartUtc):dddd d MMMM yyyy 'à' HH'h'mm} est confirmée."),
+                $"/agenda/{agendaEvent.Id}",
+                SendMail: true), cancellationToken);
+        }
+    }
+
+    private async Task NotifyCancelledAsync(AgendaEvent agendaEvent, CancellationToken cancellationToken)
+    {
+        var userIds = await db.AgendaRegistrations.AsNoTracking()
+            .Where(r => r.EventId == agendaEvent.Id && r.Status != RegistrationStatus.Cancelled)
+            .Select(r => r.UserId).Distinct().ToListAsync(cancellationToken);
+        foreach (var userId in userIds)
+        {
+            await notifications.NotifyAsync(new Notification(
+                userId,
+                $"Événement annulé : {agendaEvent.Title}",
+                string.Create(ParisTime.French, $"L'événement « {agendaEvent.Title} » prévu le {ParisTime.FromUtc(agendaEvent.StartUtc):dddd d MMMM yyyy} est annulé."),
+                $"/agenda/{agendaEvent.Id}",
+                SendMail: true), cancellationToken);
+        }
+    }
+
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Members;
+using Platform.Abstractions.Networks;
+
+namespace Platform.Host.Features.Calendar.Pages;
+
+/// <summary><c>/agenda</c>: upcoming events of every network, filtered by network and type, as a list or a month.</summary>
+public sealed class IndexModel(CalendarService calendar, INetworkDirectory directory, ICurrentMember member, TimeProvider time) : PageModel
+{
+    private const int PageSize = 20;
+
+    [FromQuery(Name = "reseau")]
+    public string? NetworkSlug { get; set; }
+
+    [FromQuery(Name = "type")]
+    public string? TypeSlug { get; set; }
+
+    [FromQuery(Name = "vue")]
+    public string? View { get; set; }
+
+    [FromQuery(Name = "mois")]
+    public string? MonthText { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int? PageNumberQuery { get; set; }
+
+    public IReadOnlyList<NetworkInfo> Networks { get; private set; } = [];
+
+    public NetworkInfo? Network { get; private set; }
+
+    public EventType? Type { get; private set; }
+
+    public bool IsMonthView => View == "mois";
+
+    public DateOnly Month { get; private set; }
+
+    public IReadOnlyList<AgendaEventView> Events { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public bool HasMore { get; private set; }
+
+    public bool CanCreate => member.IsPlatformAdmin || member.AnimatedNetworkIds.Count > 0;
+
+    public string NetworkName(int id) => Networks.FirstOrDefault(n => n.Id == id)?.Name ?? "";
+
+    public async Task OnGetAsync()
+    {
+        var token = HttpContext.RequestAborted;
+        Networks = await directory.ListAsync(token);
+        Network = Networks.FirstOrDefault(n => string.Equals(n.Slug, NetworkSlug, StringComparison.OrdinalIgnoreCase));
+        Type = EventTypeLabels.FromSlug(TypeSlug);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(ParisTime.FromUtc(now));
+
+        if (IsMonthView)
+        {
+            Month = DateOnly.TryParseExact(MonthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year is > 2000 and < 2200
+                ? month
+                : new DateOnly(today.Year, today.Month, 1);
+            var from = ParisTime.ToUtc(Month.ToDateTime(TimeOnly.MinValue));
+            var to = ParisTime.ToUtc(Month.AddMonths(1).ToDateTime(TimeOnly.MinValue));
+            Events = await calendar.SearchAsync(new EventQuery(from, to, Network?.Id, Type, 0, 500), token);
+            return;
+        }
+
+        PageNumber = Math.Clamp(PageNumberQuery ?? 1, 1, 10_000);
+        var page = await calendar.SearchAsync(new EventQuery(now, null, Network?.Id, Type, (PageNumber - 1) * PageSize, PageSize + 1), token);
+        HasMore = page.Count > PageSize;
+        Events = page.Take(PageSize).ToList();
+    }
+
+    /// <summary>This page's URL with some query values changed (null removes one).</summary>
+    public string Link(string? view = "", string? month = "", int? page = null, string? network = "", string? type = "")
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["reseau"] = network == "" ? Network?.Slug : network,
+            ["type"] = type == "" ? Type?.ToSlug() : type,
+            ["vue"] = view == "" ? (IsMonthView ? "mois" : null) : view,
+            ["mois"] = month == "" ? (IsMonthView ? Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) : null) : month,
+            ["page"] = page?.ToString(CultureInfo.InvariantCulture),
+        };
+        var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
+        return query.Length == 0 ? "/agenda" : "/agenda?" + query;
+    }
+}

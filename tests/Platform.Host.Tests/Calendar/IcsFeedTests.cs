@@ -1,0 +1,127 @@
+using System.Net;
+using Ical.Net.CalendarComponents;
+using Platform.Abstractions.Calendar;
+using Platform.Host.Features.Calendar;
+using Platform.Host.Features.Demo;
+using Platform.Host.Tests.Support;
+using IcalCalendar = Ical.Net.Calendar;
+
+namespace Platform.Host.Tests.Calendar;
+
+/// <summary>The iCalendar feeds, read back with Ical.Net as a calendar application would.</summary>
+[Collection(SharedHost.Name)]
+public sealed class IcsFeedTests(SharedHostFactory factory)
+{
+    private static DateOnly LastSunday(int year, int month)
+    {
+        var day = new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+        while (day.DayOfWeek != DayOfWeek.Sunday)
+        {
+            day = day.AddDays(-1);
+        }
+
+        return day;
+    }
+
+    private static async Task<IcalCalendar> LoadAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        return IcalCalendar.Load(await response.Content.ReadAsStringAsync())!;
+    }
+
+    [Theory]
+    [InlineData(10, 13)]   // the night the clocks go back (last Sunday of October): 22:00 → 10:00 lasts 13 hours
+    [InlineData(3, 11)]    // the night they go forward (last Sunday of March): 11 hours
+    public async Task Feed_AcrossDaylightSavingChange_KeepsParisWallClockAndRealDuration(int month, int hours)
+    {
+        var year = DateTime.UtcNow.Year + 1;
+        var sunday = LastSunday(year, month);
+        var start = ParisTime.ToUtc(sunday.AddDays(-1).ToDateTime(new TimeOnly(22, 0)));
+        var end = ParisTime.ToUtc(sunday.ToDateTime(new TimeOnly(10, 0)));
+        var published = await CalendarTestData.PublishAsync(factory, ["ciel"], startUtc: start, duration: end - start, title: $"Nuit du changement d'heure {month}");
+
+        using var client = factory.CreateClient();
+        var calendar = await LoadAsync(client, "/agenda.ics");
+
+        var zone = Assert.Single(calendar.TimeZones);
+        Assert.Equal("Europe/Paris", zone.TzId);
+        var standard = zone.TimeZoneInfos.Single(i => i.Name == "STANDARD");
+        var daylight = zone.TimeZoneInfos.Single(i => i.Name == "DAYLIGHT");
+        Assert.Equal(TimeSpan.FromHours(1), standard.OffsetTo!.Offset);
+        Assert.Equal(TimeSpan.FromHours(2), daylight.OffsetTo!.Offset);
+        Assert.Equal(10, standard.RecurrenceRule!.ByMonth.Single());
+        Assert.Equal(3, daylight.RecurrenceRule!.ByMonth.Single());
+
+        var e = calendar.Events.Single(x => x.Uid == published.Uid);
+        Assert.Equal("Europe/Paris", e.DtStart!.TzId);
+        Assert.Equal(22, e.DtStart.Hour);
+        Assert.Equal(10, e.DtEnd!.Hour);
+        Assert.Equal(start, e.DtStart.AsUtc);
+        Assert.Equal(end, e.DtEnd.AsUtc);
+        Assert.Equal(TimeSpan.FromHours(hours), e.DtEnd.AsUtc - e.DtStart.AsUtc);
+        Assert.Equal($"Nuit du changement d'heure {month}", e.Summary);
+        Assert.Equal(new Uri($"http://localhost/agenda/{published.Id}"), e.Url);
+    }
+
+    [Fact]
+    public async Task Feed_CarriesChangesAndCancellations_WithTheSameUid()
+    {
+        var published = await CalendarTestData.PublishAsync(factory, ["sotra"], capacity: 10);
+        using var client = factory.CreateClient();
+        var before = (await LoadAsync(client, $"/agenda/{published.Id}.ics")).Events.Single();
+        Assert.Equal("CONFIRMED", before.Status);
+
+        using var sotra = await BrowserSession.SignInAsync(factory, DemoSeeder.AnimatorEmail("sotra"));
+        var (_, form) = await sotra.GetPageAsync($"/agenda/{published.Id}/modifier");
+        var fields = form.QuerySelectorAll("form[method=post] input, form[method=post] textarea, form[method=post] select")
+            .Where(i => i.GetAttribute("name") is { } n && n != "__RequestVerificationToken" && (i.GetAttribute("type") is not ("checkbox" or "radio") || i.HasAttribute("checked")))
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.LocalName == "select" ? i.QuerySelector("option[selected]")!.GetAttribute("value")! : i.LocalName == "textarea" ? i.TextContent : i.GetAttribute("value") ?? "");
+        fields["Input.Place"] = "Marmande";
+        Assert.Equal(HttpStatusCode.Redirect, (await sotra.PostFormAsync($"/agenda/{published.Id}/modifier", fields)).StatusCode);
+
+        var changed = (await LoadAsync(client, "/c/sotra/agenda.ics")).Events.Single(x => x.Uid == published.Uid);
+        Assert.Equal("Marmande", changed.Location);
+        Assert.True(changed.Sequence > before.Sequence);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await sotra.PostFormAsync($"/agenda/{published.Id}?handler=CancelEvent", [], formPage: $"/agenda/{published.Id}")).StatusCode);
+        var cancelled = (await LoadAsync(client, "/agenda.ics")).Events.Single(x => x.Uid == published.Uid);
+        Assert.Equal("CANCELLED", cancelled.Status);
+        Assert.True(cancelled.Sequence > changed.Sequence);
+    }
+
+    [Fact]
+    public async Task NetworkFeed_HoldsOnlyThatNetworksEvents()
+    {
+        var sotra = await CalendarTestData.PublishAsync(factory, ["sotra"]);
+        var promobois = await CalendarTestData.PublishAsync(factory, ["promobois"]);
+        using var client = factory.CreateClient();
+        var feed = await LoadAsync(client, "/c/promobois/agenda.ics");
+        Assert.Contains(feed.Events, e => e.Uid == promobois.Uid);
+        Assert.DoesNotContain(feed.Events, e => e.Uid == sotra.Uid);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/c/inconnu/agenda.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PersonalFeed_ListsMyRegistrations_AndRegeneratingRevokesTheOldAddress()
+    {
+        var published = await CalendarTestData.PublishAsync(factory, ["etic"], capacity: 5);
+        using var sophie = await BrowserSession.SignInAsync(factory, await CalendarTestData.NewMemberAsync(factory, "Sophie Flux", "etic"));
+        await sophie.PostFormAsync($"/agenda/{published.Id}?handler=Register", new() { ["Colleagues"] = "0" }, formPage: $"/agenda/{published.Id}");
+
+        var (_, page) = await sophie.GetPageAsync("/agenda/mes-inscriptions");
+        var oldUrl = new Uri(page.QuerySelector("#feed-url")!.GetAttribute("value")!).PathAndQuery;
+        using var calendarApp = factory.CreateClient();
+        var feed = await LoadAsync(calendarApp, oldUrl);
+        Assert.Contains(feed.Events, e => e.Uid == published.Uid);
+
+        var regenerate = await sophie.PostFormAsync("/agenda/mes-inscriptions?handler=Regenerate", []);
+        Assert.Equal(HttpStatusCode.Redirect, regenerate.StatusCode);
+        (_, page) = await sophie.GetPageAsync("/agenda/mes-inscriptions");
+        var newUrl = new Uri(page.QuerySelector("#feed-url")!.GetAttribute("value")!).PathAndQuery;
+        Assert.NotEqual(oldUrl, newUrl);
+        Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync(oldUrl)).StatusCode);
+        Assert.Contains((await LoadAsync(calendarApp, newUrl)).Events, e => e.Uid == published.Uid);
+    }
+}
