@@ -1,0 +1,50 @@
+using System.Net;
+using Platform.Host.Plugins;
+using Platform.Testing;
+
+namespace Platform.Templates.Tests;
+
+/// <summary>
+/// What a cluster's developer does first: install the template from this repository, create a plugin,
+/// build it, and see its page on one network of the real host, loaded by the real loader.
+/// </summary>
+public sealed class PluginTemplateTests
+{
+    [Fact]
+    public async Task NewPlugin_FromTheTemplate_BuildsLoadsAndServesItsPageWithItsData()
+    {
+        var work = TestFolders.NewTempDirectory();
+        var hive = Path.Combine(work, "template-hive");
+        var template = Path.Combine(Tool.RepoRoot, "templates", "interclustering-plugin");
+        await Tool.DotnetAsync(work, "new", "install", template, "--debug:custom-hive", hive);
+        var created = await Tool.DotnetAsync(work, "new", "interclustering-plugin", "-n", "Vitrine", "--title", "Vitrine du réseau",
+            "--platform-root", Tool.RepoRoot, "--debug:custom-hive", hive);
+        Assert.Contains("created successfully", created, StringComparison.Ordinal);
+
+        var project = Path.Combine(work, "Vitrine");
+        // --no-dependencies: the contract is already built by this repository's build; only the plugin compiles.
+        await Tool.DotnetAsync(project, "build", Path.Combine("src", "Vitrine"), "-c", Tool.Configuration, "--no-dependencies", "-nodeReuse:false", "-v:q");
+
+        using var host = new PluginTestHost(Path.Combine(project, "artifacts", "plugins", Tool.Configuration, "Vitrine"));
+        Assert.Equal(PluginStatus.Loaded, host.PluginStatusOf("Vitrine").Status);
+        using var member = await host.SignInAsMemberAsync("prod-iaa");
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync("/c/prod-iaa/vitrine")).StatusCode);
+
+        await host.EnableAsync("prod-iaa");
+
+        var (response, page) = await member.GetPageAsync("/c/prod-iaa/vitrine");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Vitrine du réseau — PROD'IAA", page.QuerySelector("h1")?.TextContent);
+        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.TextContent == "Vitrine du réseau");
+        Assert.NotNull(page.QuerySelector("#ideas-empty"));
+        var stylesheet = await member.Client.GetAsync("/_content/Vitrine/vitrine.css");
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+
+        var posted = await member.PostFormAsync("/c/prod-iaa/vitrine", new() { ["Text"] = "Un salon commun des conserveries" });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var (_, after) = await member.GetPageAsync("/c/prod-iaa/vitrine");
+        Assert.Contains("Un salon commun des conserveries", after.QuerySelector("#ideas")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, await host.ScalarAsync<int>("select count(*) from vitrine_ideas"));
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync("/c/sotra/vitrine")).StatusCode);
+    }
+}
