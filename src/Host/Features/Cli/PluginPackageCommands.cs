@@ -28,7 +28,7 @@ public static class PluginPackageCommands
                 }
                 catch (PluginPackageException e)
                 {
-                    await error.WriteLineAsync($"Emballage refusé : {e.Message}.");
+                    await error.WriteLineAsync($"Emballage refusé : {e.Message}.{RelativeHint(folder)}");
                     return 1;
                 }
 
@@ -43,7 +43,7 @@ public static class PluginPackageCommands
                 }
                 catch (PluginPackageException e)
                 {
-                    await error.WriteLineAsync($"Installation refusée : {e.Message}.");
+                    await error.WriteLineAsync($"Installation refusée : {e.Message}.{RelativeHint(source)}");
                     return 1;
                 }
 
@@ -52,4 +52,11 @@ public static class PluginPackageCommands
                 return 2;
         }
     }
+
+    // `dotnet run --project src/Host` runs the host in src/Host: a relative path the operator typed
+    // from elsewhere points to the wrong place.
+    private static string RelativeHint(string path) =>
+        Path.IsPathRooted(path) || File.Exists(path) || Directory.Exists(path)
+            ? ""
+            : $"\n(Les chemins relatifs partent de {Environment.CurrentDirectory} : sous « dotnet run --project », donnez un chemin absolu, par exemple \"$PWD/{path}\".)";
 }
