@@ -1,4 +1,6 @@
 using System.Net;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using Platform.Host.Plugins;
 using Platform.Testing;
 
@@ -14,37 +16,73 @@ public sealed class PluginTemplateTests
     public async Task NewPlugin_FromTheTemplate_BuildsLoadsAndServesItsPageWithItsData()
     {
         var work = TestFolders.NewTempDirectory();
-        var hive = Path.Combine(work, "template-hive");
-        var template = Path.Combine(Tool.RepoRoot, "templates", "interclustering-plugin");
-        await Tool.DotnetAsync(work, "new", "install", template, "--debug:custom-hive", hive);
-        var created = await Tool.DotnetAsync(work, "new", "interclustering-plugin", "-n", "Vitrine", "--title", "Vitrine du réseau",
-            "--platform-root", Tool.RepoRoot, "--debug:custom-hive", hive);
-        Assert.Contains("created successfully", created, StringComparison.Ordinal);
+        try
+        {
+            var hive = Path.Combine(work, "template-hive");
+            var template = Path.Combine(Tool.RepoRoot, "templates", "interclustering-plugin");
+            await Tool.DotnetAsync(work, "new", "install", template, "--debug:custom-hive", hive);
+            var created = await Tool.DotnetAsync(work, "new", "interclustering-plugin", "-n", "Vitrine", "--title", "Vitrine du réseau",
+                "--platform-root", Tool.RepoRoot, "--debug:custom-hive", hive);
+            Assert.Contains("created successfully", created, StringComparison.Ordinal);
 
-        var project = Path.Combine(work, "Vitrine");
-        // --no-dependencies: the contract is already built by this repository's build; only the plugin compiles.
-        await Tool.DotnetAsync(project, "build", Path.Combine("src", "Vitrine"), "-c", Tool.Configuration, "--no-dependencies", "-nodeReuse:false", "-v:q");
+            var project = Path.Combine(work, "Vitrine");
+            // --no-dependencies: the contract is already built by this repository's build; only the plugin compiles.
+            await Tool.DotnetAsync(project, "build", Path.Combine("src", "Vitrine"), "-c", Tool.Configuration, "--no-dependencies", "-nodeReuse:false", "-v:q");
 
-        using var host = new PluginTestHost(Path.Combine(project, "artifacts", "plugins", Tool.Configuration, "Vitrine"));
-        Assert.Equal(PluginStatus.Loaded, host.PluginStatusOf("Vitrine").Status);
-        using var member = await host.SignInAsMemberAsync("prod-iaa");
-        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync("/c/prod-iaa/vitrine")).StatusCode);
+            var buildFolder = Path.Combine(project, "artifacts", "plugins", Tool.Configuration, "Vitrine");
+            // The house rule for plugins holds for what the template makes: the contract, never the host.
+            Assert.Contains("Platform.Abstractions", References(Path.Combine(buildFolder, "Platform.Plugins.Vitrine.dll")));
+            Assert.DoesNotContain("Platform.Host", References(Path.Combine(buildFolder, "Platform.Plugins.Vitrine.dll")));
+            Assert.False(File.Exists(Path.Combine(buildFolder, "Platform.Abstractions.dll")), "the contract must not be copied into the plugin");
 
-        await host.EnableAsync("prod-iaa");
+            using var host = new PluginTestHost(buildFolder);
+            Assert.Equal(PluginStatus.Loaded, host.PluginStatusOf("Vitrine").Status);
+            using var member = await host.SignInAsMemberAsync("prod-iaa");
+            Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync("/c/prod-iaa/vitrine")).StatusCode);
 
-        var (response, page) = await member.GetPageAsync("/c/prod-iaa/vitrine");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Vitrine du réseau — PROD'IAA", page.QuerySelector("h1")?.TextContent);
-        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.TextContent == "Vitrine du réseau");
-        Assert.NotNull(page.QuerySelector("#ideas-empty"));
-        var stylesheet = await member.Client.GetAsync("/_content/Vitrine/vitrine.css");
-        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+            await host.EnableAsync("prod-iaa");
 
-        var posted = await member.PostFormAsync("/c/prod-iaa/vitrine", new() { ["Text"] = "Un salon commun des conserveries" });
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var (_, after) = await member.GetPageAsync("/c/prod-iaa/vitrine");
-        Assert.Contains("Un salon commun des conserveries", after.QuerySelector("#ideas")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal(1, await host.ScalarAsync<int>("select count(*) from vitrine_ideas"));
-        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync("/c/sotra/vitrine")).StatusCode);
+            var (response, page) = await member.GetPageAsync("/c/prod-iaa/vitrine");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Vitrine du réseau — PROD'IAA", page.QuerySelector("h1")?.TextContent);
+            Assert.Contains(page.QuerySelectorAll("nav a"), a => a.TextContent == "Vitrine du réseau");
+            Assert.NotNull(page.QuerySelector("#ideas-empty"));
+            var stylesheet = await member.Client.GetAsync("/_content/Vitrine/vitrine.css");
+            Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+
+            var posted = await member.PostFormAsync("/c/prod-iaa/vitrine", new() { ["Text"] = "Un salon commun des conserveries" });
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            var (_, after) = await member.GetPageAsync("/c/prod-iaa/vitrine");
+            Assert.Contains("Un salon commun des conserveries", after.QuerySelector("#ideas")?.TextContent, StringComparison.Ordinal);
+            Assert.Equal(1, await host.ScalarAsync<int>("select count(*) from vitrine_ideas"));
+            Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync("/c/sotra/vitrine")).StatusCode);
+        }
+        finally
+        {
+            // The generated project with its bin/ and obj/: tens of megabytes per run.
+            TryDelete(work);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static List<string> References(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var reader = pe.GetMetadataReader();
+        return reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToList();
     }
 }
