@@ -52,7 +52,7 @@ public sealed class IndexModel(IdeaBox ideas, ICurrentNetwork network, ICurrentM
 
     private async Task LoadAsync()
     {
-        PageNumber = Math.Max(PageNumber, 1);
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         Heading = $"MODULE_TITLE — {network.Required.Name}";
         Ideas = await ideas.LatestAsync(network.Required.Id, PageNumber);
         HasMore = await ideas.CountAsync(network.Required.Id) > PageNumber * IdeaBox.PageSize;
