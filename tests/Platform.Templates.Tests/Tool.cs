@@ -10,6 +10,38 @@ internal static class Tool
 
     public static string Configuration => Metadata("Configuration");
 
+    /// <summary>
+    /// Installs the template into a private hive (the machine's own template list is left alone),
+    /// creates plugin <paramref name="name"/> in <paramref name="work"/> and builds it; returns the created folder.
+    /// </summary>
+    public static async Task<string> NewPluginAsync(string work, string name, params string[] options)
+    {
+        var hive = Path.Combine(work, "template-hive");
+        await DotnetAsync(work, "new", "install", Path.Combine(RepoRoot, "templates", "interclustering-plugin"), "--debug:custom-hive", hive);
+        var created = await DotnetAsync(work, ["new", "interclustering-plugin", "-n", name, "--platform-root", RepoRoot, "--debug:custom-hive", hive, .. options]);
+        Assert.Contains("created successfully", created, StringComparison.Ordinal);
+
+        var project = Path.Combine(work, name);
+        // --no-dependencies: the contract is already built by this repository's build; only the plugin compiles.
+        await DotnetAsync(project, "build", Path.Combine("src", name), "-c", Configuration, "--no-dependencies", "-nodeReuse:false", "-v:q");
+        return project;
+    }
+
+    /// <summary>Deletes a test's folder, best effort.</summary>
+    public static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     public static async Task<string> DotnetAsync(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
