@@ -1,4 +1,5 @@
 using System.Reflection;
+using Platform.Testing;
 
 namespace Platform.Host.Tests.Support;
 
@@ -13,12 +14,7 @@ public static class TestPaths
     public static string RepoRoot => Metadata("RepoRoot");
 
     /// <summary>A new empty folder under the system temp folder, for one test's database or plugins.</summary>
-    public static string NewTempDirectory()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "ic47-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    public static string NewTempDirectory() => TestFolders.NewTempDirectory();
 
     /// <summary>Copies some of the fixture plugins into a new folder, for a host that must see only them.</summary>
     public static string PluginFolderWith(params string[] pluginIds)
@@ -32,14 +28,5 @@ public static class TestPaths
         return root;
     }
 
-    public static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-    }
+    public static void CopyDirectory(string source, string target) => TestFolders.CopyDirectory(source, target);
 }

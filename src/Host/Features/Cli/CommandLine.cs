@@ -21,12 +21,17 @@ public static class CommandLine
           users create-admin <email>        (mot de passe lu sur l'entrée standard)
           users disable <email>
           users enable <email>
-        """;
+        """ + "\n" + PluginPackageCommands.Usage;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "modules" or "users";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        if (PluginPackageCommands.Handles(args))
+        {
+            return await PluginPackageCommands.RunAsync(app.Configuration, args, output, error);
+        }
+
         await app.InitializeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

@@ -1,0 +1,61 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Platform.Host.Features.Demo;
+
+namespace Platform.Testing;
+
+/// <summary>
+/// A browser without a browser: keeps cookies, does not follow redirects (tests see them), reads pages
+/// as HTML and posts forms with the antiforgery token of the page that shows the form.
+/// </summary>
+public class WebSession(HttpClient client) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>The underlying client, for plain requests.</summary>
+    public HttpClient Client { get; } = client;
+
+    /// <summary>Signs in through the login form; throws when the account or password is refused.</summary>
+    public async Task SignInAsync(string email, string password = DemoSeeder.Password)
+    {
+        var response = await PostFormAsync("/compte/connexion", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} failed: {response.StatusCode}");
+        }
+    }
+
+    /// <summary>GETs a page and parses it.</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        return (response, Parser.ParseDocument(html));
+    }
+
+    /// <summary>GETs <paramref name="formPage"/> (default: <paramref name="url"/>), takes its antiforgery token, and POSTs the fields to <paramref name="url"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var (_, page) = await GetPageAsync(formPage ?? url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await Client.PostAsync(url, content);
+    }
+
+    /// <summary>Disposes the client.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the client.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Client.Dispose();
+        }
+    }
+}
