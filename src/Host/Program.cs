@@ -4,6 +4,7 @@ using Platform.Host.Features.Cli;
 using Platform.Host.Features.Health;
 using Platform.Host.Features.Home;
 using Platform.Host.Features.Notifications;
+using Platform.Host.Features.Purchasing;
 using Platform.Host.Plugins;
 using Platform.Host.Web;
 
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformData();
 builder.AddPlatformAccounts();
 builder.AddPlatformNotifications();
+builder.AddPurchasing();
 var mvc = builder.AddPlatformWeb();
 builder.AddPlugins(mvc);
 
