@@ -182,7 +182,7 @@ public sealed class PurchasingQueue
         }
 
         Status = PurchasingQueueStatus.Open;
-        Record(HistoryKind.StatusChanged, nowUtc, null, null, "publiée");
+        Record(HistoryKind.StatusChanged, nowUtc, null, null, "publié");
     }
 
     /// <summary>Closes the queue if its deadline has passed. Returns whether it closed now.</summary>
@@ -218,7 +218,7 @@ public sealed class PurchasingQueue
 
         FinalUnitPrice = decimal.Round(finalUnitPrice, 4);
         Status = PurchasingQueueStatus.Awarded;
-        Record(HistoryKind.StatusChanged, nowUtc, null, null, string.Create(French, $"attribuée au prix unitaire de {FinalUnitPrice:0.00##} € HT"));
+        Record(HistoryKind.StatusChanged, nowUtc, null, null, string.Create(French, $"attribué au prix unitaire de {FinalUnitPrice:0.00##} € HT"));
     }
 
     public void Cancel(DateTime nowUtc)
@@ -231,7 +231,7 @@ public sealed class PurchasingQueue
         Status = PurchasingQueueStatus.Cancelled;
         ClosedAtUtc ??= nowUtc;
         ClosedQuantity ??= AcceptedQuantity;
-        Record(HistoryKind.StatusChanged, nowUtc, null, null, "annulée");
+        Record(HistoryKind.StatusChanged, nowUtc, null, null, "annulé");
     }
 
     private bool Close(DateTime nowUtc)
@@ -240,8 +240,8 @@ public sealed class PurchasingQueue
         ClosedQuantity = AcceptedQuantity;
         Status = ClosedQuantity >= MinimumQuantity ? PurchasingQueueStatus.Negotiating : PurchasingQueueStatus.Failed;
         Record(HistoryKind.StatusChanged, nowUtc, null, ClosedQuantity, Status == PurchasingQueueStatus.Negotiating
-            ? "clôturée, seuil atteint : négociation en cours"
-            : "clôturée, seuil non atteint");
+            ? "clôturé, seuil atteint : négociation en cours"
+            : "clôturé, seuil non atteint");
         return true;
     }
 

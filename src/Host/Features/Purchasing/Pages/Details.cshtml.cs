@@ -88,28 +88,28 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
 
     private async Task<IActionResult> ChangePledgeAsync(int id, bool withdraw)
     {
-        if (!await LoadAsync(id))
+        // The page itself is loaded only to show a refusal: a pledge that goes through costs one
+        // visibility query and the write transaction.
+        var ct = HttpContext.RequestAborted;
+        if (!await service.VisibleTo(member).AnyAsync(q => q.Id == id, ct))
         {
             return NotFound();
         }
 
-        if (!IsInvitedCompany)
+        if (member.CompanyId is not { } companyId || !await PurchasingService.IsInvitedAsync(db, id, companyId, ct))
         {
-            ModelState.AddModelError("Input.Quantity", "Seules les entreprises adhérentes des réseaux invités peuvent s'engager.");
-            return Refused(StatusCodes.Status403Forbidden);
+            return await RefusedAsync(id, StatusCodes.Status403Forbidden, "Seules les entreprises adhérentes des réseaux invités peuvent s'engager.");
         }
 
         if (!Guid.TryParseExact(Input.IdempotencyKey, "N", out _))
         {
-            ModelState.AddModelError("Input.Quantity", "Le formulaire a expiré : rechargez la page et recommencez.");
-            return Refused(StatusCodes.Status400BadRequest);
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest, "Le formulaire a expiré : rechargez la page et recommencez.");
         }
 
         if (!withdraw && Input.Quantity is not (>= 1 and <= PurchasingQueue.MaxQuantity))
         {
             ModelState.Remove("Input.Quantity");
-            ModelState.AddModelError("Input.Quantity", $"Indiquez une quantité entière de 1 à {PurchasingDisplay.Number(PurchasingQueue.MaxQuantity)}.");
-            return Refused(StatusCodes.Status400BadRequest);
+            return await RefusedAsync(id, StatusCodes.Status400BadRequest, $"Indiquez une quantité entière de 1 à {PurchasingDisplay.Number(PurchasingQueue.MaxQuantity)}.");
         }
 
         PledgeResult result;
@@ -121,9 +121,7 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
         }
         catch (PurchasingRuleException e)
         {
-            await LoadAsync(id);
-            ModelState.AddModelError("Input.Quantity", e.Message);
-            return Refused(StatusCodes.Status409Conflict);
+            return await RefusedAsync(id, StatusCodes.Status409Conflict, e.Message);
         }
 
         if (!result.Found)
@@ -131,11 +129,13 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
             return NotFound();
         }
 
+        var unit = await service.Queues.Where(q => q.Id == id).Select(q => q.Unit).FirstAsync(ct);
+
         Message = result switch
         {
             { Replayed: true } => "Cette demande avait déjà été prise en compte.",
-            { Status: PledgeStatus.Accepted } => $"Votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, Queue.Unit)} est accepté.",
-            { Status: PledgeStatus.Waiting } => $"La capacité est atteinte : votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, Queue.Unit)} est en liste d'attente (position {result.WaitingPosition}).",
+            { Status: PledgeStatus.Accepted } => $"Votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, unit)} est accepté.",
+            { Status: PledgeStatus.Waiting } => $"La capacité est atteinte : votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, unit)} est en liste d'attente (position {result.WaitingPosition}).",
             _ => "Votre engagement est retiré.",
         };
         return Redirect($"/achats/{id}");
@@ -169,6 +169,17 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
 
         Message = done;
         return Redirect($"/achats/{id}");
+    }
+
+    private async Task<IActionResult> RefusedAsync(int id, int statusCode, string message)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError("Input.Quantity", message);
+        return Refused(statusCode);
     }
 
     private PageResult Refused(int statusCode)
