@@ -28,7 +28,7 @@ public sealed class PurchasingHostFactory() : PlatformFactory(TestPaths.PluginFo
 {
     private int _sequence;
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
@@ -96,4 +96,19 @@ public sealed class PurchasingHostFactory() : PlatformFactory(TestPaths.PluginFo
         using var scope = Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email))!.Id;
     }
+}
+
+/// <summary>
+/// A fake clock the tests move by hand, whose short timers run on the real clock: the host's Polly
+/// pipelines take their retry back-off from the DI <see cref="TimeProvider"/>, and a busy-database retry
+/// must not wait for a test to move time. Tests move the clock by minutes or hours, never less.
+/// </summary>
+public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
+{
+    private static readonly TimeSpan RealBelow = TimeSpan.FromSeconds(5);
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        dueTime < RealBelow && dueTime != Timeout.InfiniteTimeSpan
+            ? System.CreateTimer(callback, state, dueTime, period)
+            : base.CreateTimer(callback, state, dueTime, period);
 }
