@@ -202,6 +202,34 @@ public sealed class PurchasingPagesTests(PurchasingHostFactory factory)
         Assert.Contains("0,29 €", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Edit_ADraft_SavesTheChanges_AndAFarOffDateGetsAFrenchMessageNotAnError()
+    {
+        using var animator = await BrowserSession.SignInAsync(factory, DemoSeeder.AnimatorEmail("prod-iaa"));
+        var (_, form) = await animator.GetPageAsync("/achats/nouveau");
+        var fields = form.QuerySelectorAll("form[method=post] input[name^='Input.'], form[method=post] select, form[method=post] textarea")
+            .Where(e => e.GetAttribute("type") != "checkbox" && e.GetAttribute("name") is not null)
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? "");
+        fields["Input.Title"] = "Étiquettes (brouillon)";
+        fields["Input.Unit"] = "rouleau";
+        fields["Input.MinimumQuantity"] = "50";
+        fields["Input.Tiers[0].FromQuantity"] = "0";
+        fields["Input.Tiers[0].UnitPrice"] = "7,20";
+        var created = await animator.PostFormAsync("/achats/nouveau", fields);
+        var url = created.Headers.Location!.OriginalString;
+
+        var farOff = await animator.PostFormAsync(url + "/modifier", new(fields) { ["Input.Deadline"] = "0001-01-01T00:00" });
+        var edited = await animator.PostFormAsync(url + "/modifier", new(fields) { ["Input.Title"] = "Étiquettes adhésives", ["Input.Tiers[1].FromQuantity"] = "200", ["Input.Tiers[1].UnitPrice"] = "6,10" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, farOff.StatusCode);
+        Assert.Contains("Indiquez une date limite entre 2000 et 2100.", await farOff.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var (_, page) = await animator.GetPageAsync(url);
+        Assert.Equal("Étiquettes adhésives", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("6,10 €", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Brouillon", page.QuerySelector("[data-status]")!.TextContent.Trim());
+    }
+
     private Task<int> NetworkIdAsync(string slug) =>
         factory.WithDbAsync(db => db.Set<Features.Networks.Network>().Where(n => n.Slug == slug).Select(n => n.Id).SingleAsync());
 

@@ -56,6 +56,10 @@ public sealed record QueueDraft(
         {
             yield return (nameof(Tiers), "Indiquez au moins un palier de prix.");
         }
+        else if (Tiers.Count > 10)
+        {
+            yield return (nameof(Tiers), "Dix paliers de prix au plus.");
+        }
         else if (Tiers.Any(t => t.FromQuantity is < 0 or > 100_000_000 || t.UnitPrice is <= 0 or > 1_000_000m))
         {
             yield return (nameof(Tiers), "Chaque palier a une quantité de 0 à 100 000 000 et un prix unitaire supérieur à 0 € (au plus 1 000 000 €).");

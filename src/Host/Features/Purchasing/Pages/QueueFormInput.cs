@@ -85,6 +85,17 @@ public sealed class QueueFormInput
             errors.Add(("Input.Deadline", "Indiquez la date limite."));
         }
 
+        // Far-off years cannot be converted from Paris time to UTC (and mean a typo).
+        if (OpensAt is { Year: < 2000 or > 2100 })
+        {
+            errors.Add(("Input.OpensAt", "Indiquez une date d'ouverture entre 2000 et 2100."));
+        }
+
+        if (Deadline is { Year: < 2000 or > 2100 })
+        {
+            errors.Add(("Input.Deadline", "Indiquez une date limite entre 2000 et 2100."));
+        }
+
         var tiers = new List<PriceTierInfo>();
         foreach (var row in Tiers.Where(t => t.FromQuantity is not null || !string.IsNullOrWhiteSpace(t.UnitPrice)))
         {
