@@ -5,6 +5,7 @@ using Platform.Host.Features.Cli;
 using Platform.Host.Features.Health;
 using Platform.Host.Features.Home;
 using Platform.Host.Features.Notifications;
+using Platform.Host.Features.Purchasing;
 using Platform.Host.Plugins;
 using Platform.Host.Web;
 
@@ -14,6 +15,7 @@ builder.AddPlatformData();
 builder.AddPlatformAccounts();
 builder.AddPlatformNotifications();
 builder.AddCalendar();
+builder.AddPurchasing();
 var mvc = builder.AddPlatformWeb();
 builder.AddPlugins(mvc);
 

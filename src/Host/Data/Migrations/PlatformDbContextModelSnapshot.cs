@@ -609,6 +609,201 @@ namespace Platform.Host.Data.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.Pledge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("QueueId", "CompanyId")
+                        .IsUnique();
+
+                    b.ToTable("PurchasingPledges", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PledgeRequest", b =>
+                {
+                    b.Property<int>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QueueId", "Key");
+
+                    b.ToTable("PurchasingRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PriceTier", b =>
+                {
+                    b.Property<int>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("QueueId", "FromQuantity");
+
+                    b.ToTable("PurchasingPriceTiers", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PurchasingQueue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FinalUnitPrice")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizerNetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizerNetworkId");
+
+                    b.HasIndex("Status", "DeadlineUtc");
+
+                    b.ToTable("PurchasingQueues", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.QueueHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueueId", "Id");
+
+                    b.ToTable("PurchasingHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.QueueNetwork", b =>
+                {
+                    b.Property<int>("QueueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NetworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("QueueId", "NetworkId");
+
+                    b.HasIndex("NetworkId");
+
+                    b.ToTable("PurchasingQueueNetworks", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Host.Plugins.PluginApproval", b =>
                 {
                     b.Property<string>("PluginId")
@@ -944,6 +1139,72 @@ namespace Platform.Host.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.Pledge", b =>
+                {
+                    b.HasOne("Platform.Host.Features.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Host.Features.Purchasing.PurchasingQueue", null)
+                        .WithMany("Pledges")
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PledgeRequest", b =>
+                {
+                    b.HasOne("Platform.Host.Features.Purchasing.PurchasingQueue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PriceTier", b =>
+                {
+                    b.HasOne("Platform.Host.Features.Purchasing.PurchasingQueue", null)
+                        .WithMany("Tiers")
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PurchasingQueue", b =>
+                {
+                    b.HasOne("Platform.Host.Features.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizerNetworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.QueueHistoryEntry", b =>
+                {
+                    b.HasOne("Platform.Host.Features.Purchasing.PurchasingQueue", null)
+                        .WithMany("History")
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.QueueNetwork", b =>
+                {
+                    b.HasOne("Platform.Host.Features.Networks.Network", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Host.Features.Purchasing.PurchasingQueue", null)
+                        .WithMany("Networks")
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Platform.Host.Plugins.PluginAuditEntry", b =>
                 {
                     b.HasOne("Platform.Host.Features.Networks.Network", "Network")
@@ -985,6 +1246,17 @@ namespace Platform.Host.Data.Migrations
             modelBuilder.Entity("Platform.Host.Features.Companies.Company", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PurchasingQueue", b =>
+                {
+                    b.Navigation("History");
+
+                    b.Navigation("Networks");
+
+                    b.Navigation("Pledges");
+
+                    b.Navigation("Tiers");
                 });
 #pragma warning restore 612, 618
         }

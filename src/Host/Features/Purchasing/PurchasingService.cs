@@ -1,0 +1,294 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Events;
+using Platform.Abstractions.Members;
+using Platform.Abstractions.Notifications;
+using Platform.Abstractions.Purchasing;
+using Platform.Host.Data;
+using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Companies;
+
+namespace Platform.Host.Features.Purchasing;
+
+/// <summary>What a pledge request came to.</summary>
+/// <param name="Found">False when the queue does not exist or is not open to the member's company (answer 404).</param>
+/// <param name="Replayed">The same idempotency key was already applied: nothing changed this time.</param>
+/// <param name="Status">The pledge's status after the change (<see langword="null"/> after a withdrawal or a replay).</param>
+/// <param name="WaitingPosition">Its place on the waiting list, when waiting.</param>
+public sealed record PledgeResult(bool Found, bool Replayed, PledgeStatus? Status, int? WaitingPosition)
+{
+    public static PledgeResult NotFound { get; } = new(false, false, null, null);
+}
+
+/// <summary>
+/// Purchasing queues for the pages, the closing job and plugins. Every read-check-write runs in one
+/// <see cref="DatabaseWriter"/> transaction with the queue and its pledges loaded after the write
+/// lock is taken, and reads the clock inside it: a pledge checked against the deadline is committed
+/// before any closing that follows it, never after.
+/// </summary>
+public sealed class PurchasingService(
+    PlatformDbContext db,
+    DatabaseWriter writer,
+    TimeProvider time,
+    INotificationService notifications,
+    IDomainEventPublisher events,
+    ILogger<PurchasingService> logger)
+{
+    public IQueryable<PurchasingQueue> Queues => db.Set<PurchasingQueue>();
+
+    /// <summary>
+    /// The queues this person may see: drafts only for the organiser's animators; others for the
+    /// animators of the organising or invited networks and the members of the invited networks.
+    /// </summary>
+    public IQueryable<PurchasingQueue> VisibleTo(ICurrentMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var queues = db.Set<PurchasingQueue>().AsNoTracking();
+        if (member.IsPlatformAdmin)
+        {
+            return queues;
+        }
+
+        var animated = member.AnimatedNetworkIds.ToList();
+        var companyId = member.CompanyId ?? -1;
+        var memberships = db.Set<CompanyMembership>().Where(m => m.CompanyId == companyId).Select(m => m.NetworkId);
+        return queues.Where(q => animated.Contains(q.OrganizerNetworkId)
+            || (q.Status != PurchasingQueueStatus.Draft
+                && q.Networks.Any(n => animated.Contains(n.NetworkId) || memberships.Contains(n.NetworkId))));
+    }
+
+    /// <summary>Whether the company belongs to one of the queue's invited networks.</summary>
+    public static Task<bool> IsInvitedAsync(PlatformDbContext context, int queueId, int companyId, CancellationToken cancellationToken) =>
+        context.Set<CompanyMembership>().AnyAsync(
+            m => m.CompanyId == companyId && context.Set<QueueNetwork>().Any(n => n.QueueId == queueId && n.NetworkId == m.NetworkId),
+            cancellationToken);
+
+    /// <summary>The accepted totals of these queues.</summary>
+    public async Task<Dictionary<int, long>> AcceptedTotalsAsync(IReadOnlyCollection<int> queueIds, CancellationToken cancellationToken) =>
+        await db.Set<Pledge>().AsNoTracking()
+            .Where(p => queueIds.Contains(p.QueueId) && p.Status == PledgeStatus.Accepted)
+            .GroupBy(p => p.QueueId)
+            .Select(g => new { g.Key, Total = g.Sum(p => (long)p.Quantity) })
+            .ToDictionaryAsync(x => x.Key, x => x.Total, cancellationToken);
+
+    /// <summary>The member's company pledges (or amends to) <paramref name="quantity"/>.</summary>
+    public Task<PledgeResult> PledgeAsync(int queueId, ICurrentMember member, int quantity, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ChangePledgeAsync(queueId, member, idempotencyKey, (queue, companyId, now) => queue.Pledge(companyId, quantity, member.UserId, now), cancellationToken);
+
+    /// <summary>The member's company withdraws its pledge.</summary>
+    public Task<PledgeResult> WithdrawAsync(int queueId, ICurrentMember member, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        ChangePledgeAsync(queueId, member, idempotencyKey, (queue, companyId, now) => queue.Withdraw(companyId, member.UserId, now), cancellationToken);
+
+    private async Task<PledgeResult> ChangePledgeAsync(
+        int queueId,
+        ICurrentMember member,
+        string idempotencyKey,
+        Func<PurchasingQueue, int, DateTime, IReadOnlyList<Pledge>> change,
+        CancellationToken cancellationToken)
+    {
+        if (member.CompanyId is not { } companyId)
+        {
+            return PledgeResult.NotFound;
+        }
+
+        var (result, promoted, title) = await writer.ExecuteAsync(async (context, ct) =>
+        {
+            if (await context.Set<PledgeRequest>().AnyAsync(r => r.QueueId == queueId && r.Key == idempotencyKey, ct))
+            {
+                return (new PledgeResult(true, true, null, null), (IReadOnlyList<Pledge>)[], "");
+            }
+
+            var queue = await LoadForChangeAsync(context, queueId, ct);
+            if (queue is null || queue.Status == PurchasingQueueStatus.Draft || !await IsInvitedAsync(context, queueId, companyId, ct))
+            {
+                return (PledgeResult.NotFound, [], "");
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var moved = change(queue, companyId, now);
+            context.Add(new PledgeRequest { QueueId = queueId, Key = idempotencyKey, CompanyId = companyId, AtUtc = now });
+            await context.SaveChangesAsync(ct);
+            var pledge = queue.PledgeOf(companyId)!;
+            var status = pledge.Status == PledgeStatus.Withdrawn ? (PledgeStatus?)null : pledge.Status;
+            return (new PledgeResult(true, false, status, queue.WaitingPosition(pledge)), moved, queue.Title);
+        }, cancellationToken);
+
+        foreach (var pledge in promoted)
+        {
+            await NotifyCompanyAsync(pledge.CompanyId, "Engagement accepté",
+                $"Une place s'est libérée dans l'achat groupé « {title} » : votre engagement de {PurchasingDisplay.Quantity(pledge.Quantity)} est désormais accepté.",
+                queueId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Closes every open queue whose deadline has passed, one transaction each, then tells the
+    /// participants. Called by <see cref="PurchasingClosingService"/>, and by tests with a fake clock.
+    /// Returns how many queues it closed.
+    /// </summary>
+    public async Task<int> CloseDueQueuesAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Set<PurchasingQueue>().AsNoTracking()
+            .Where(q => q.Status == PurchasingQueueStatus.Open && q.DeadlineUtc <= now)
+            .Select(q => q.Id)
+            .ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var id in due)
+        {
+            var done = await ChangeStatusAsync(id, (queue, at) => queue.CloseIfDue(at), cancellationToken);
+            closed += done ? 1 : 0;
+        }
+
+        return closed;
+    }
+
+    public Task<bool> PublishAsync(int queueId, CancellationToken cancellationToken = default) =>
+        ChangeStatusAsync(queueId, (queue, now) => { queue.Publish(now); return true; }, cancellationToken);
+
+    public Task<bool> CloseEarlyAsync(int queueId, CancellationToken cancellationToken = default) =>
+        ChangeStatusAsync(queueId, (queue, now) => { queue.CloseEarly(now); return true; }, cancellationToken);
+
+    public Task<bool> AwardAsync(int queueId, decimal finalUnitPrice, CancellationToken cancellationToken = default) =>
+        ChangeStatusAsync(queueId, (queue, now) => { queue.Award(finalUnitPrice, now); return true; }, cancellationToken);
+
+    public Task<bool> CancelAsync(int queueId, CancellationToken cancellationToken = default) =>
+        ChangeStatusAsync(queueId, (queue, now) => { queue.Cancel(now); return true; }, cancellationToken);
+
+    /// <summary>Runs a status change in one transaction; when it happened, tells every participant.</summary>
+    private async Task<bool> ChangeStatusAsync(int queueId, Func<PurchasingQueue, DateTime, bool> change, CancellationToken cancellationToken)
+    {
+        var changed = await writer.ExecuteAsync(async (context, ct) =>
+        {
+            var queue = await LoadForChangeAsync(context, queueId, ct);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (queue is null || !change(queue, now))
+            {
+                return null;
+            }
+
+            await context.SaveChangesAsync(ct);
+            return new { queue.Id, queue.Title, queue.Status, queue.OrganizerNetworkId, Accepted = queue.AcceptedQuantity, queue.FinalUnitPrice, At = now };
+        }, cancellationToken);
+
+        if (changed is null)
+        {
+            return false;
+        }
+
+        var body = changed.Status switch
+        {
+            PurchasingQueueStatus.Open => $"L'achat groupé « {changed.Title} » est ouvert aux engagements.",
+            PurchasingQueueStatus.Negotiating => $"L'achat groupé « {changed.Title} » est clos : le seuil est atteint avec {PurchasingDisplay.Quantity(changed.Accepted)}. La négociation avec le fournisseur commence.",
+            PurchasingQueueStatus.Failed => $"L'achat groupé « {changed.Title} » est clos sans atteindre son seuil ({PurchasingDisplay.Quantity(changed.Accepted)} engagés) : il n'aura pas lieu.",
+            PurchasingQueueStatus.Awarded => $"L'achat groupé « {changed.Title} » est attribué au prix unitaire de {PurchasingDisplay.Price(changed.FinalUnitPrice)} HT.",
+            PurchasingQueueStatus.Cancelled => $"L'achat groupé « {changed.Title} » est annulé par son organisateur.",
+            _ => $"L'achat groupé « {changed.Title} » a changé d'état.",
+        };
+        await NotifyParticipantsAsync(changed.Id, changed.OrganizerNetworkId, "Achat groupé : " + PurchasingDisplay.StatusLabel(changed.Status).ToLowerInvariant(), body, cancellationToken);
+
+        if (changed.Status is PurchasingQueueStatus.Negotiating or PurchasingQueueStatus.Failed)
+        {
+            await events.PublishAsync(new QueueClosed(changed.Id, changed.OrganizerNetworkId, changed.Status == PurchasingQueueStatus.Negotiating, changed.Accepted, changed.At), cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static Task<PurchasingQueue?> LoadForChangeAsync(PlatformDbContext context, int queueId, CancellationToken cancellationToken) =>
+        context.Set<PurchasingQueue>()
+            .Include(q => q.Tiers)
+            .Include(q => q.Networks)
+            .Include(q => q.Pledges)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(q => q.Id == queueId, cancellationToken);
+
+    /// <summary>Participants: the people of every company with a pledge (accepted or waiting), and the organiser's animators.</summary>
+    private async Task NotifyParticipantsAsync(int queueId, int organizerNetworkId, string title, string body, CancellationToken cancellationToken)
+    {
+        var companies = db.Set<Pledge>().Where(p => p.QueueId == queueId && p.Status != PledgeStatus.Withdrawn).Select(p => p.CompanyId);
+        var members = await db.Users.AsNoTracking().Where(u => u.CompanyId != null && companies.Contains(u.CompanyId.Value)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var animators = await db.Set<NetworkAnimator>().AsNoTracking().Where(a => a.NetworkId == organizerNetworkId).Select(a => a.UserId).ToListAsync(cancellationToken);
+        foreach (var userId in members.Concat(animators).Distinct())
+        {
+            await NotifySafelyAsync(new Notification(userId, title, body, $"/achats/{queueId}", SendMail: true), cancellationToken);
+        }
+    }
+
+    private async Task NotifyCompanyAsync(int companyId, string title, string body, int queueId, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.CompanyId == companyId).Select(u => u.Id).ToListAsync(cancellationToken);
+        foreach (var userId in users)
+        {
+            await NotifySafelyAsync(new Notification(userId, title, body, $"/achats/{queueId}", SendMail: true), cancellationToken);
+        }
+    }
+
+    // The change is committed: a notification that fails is logged, never reported as a failed pledge.
+    private async Task NotifySafelyAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notifications.NotifyAsync(notification, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Purchasing notification to {UserId} failed", notification.UserId);
+        }
+    }
+
+    /// <summary>Creates a queue (a draft, or open at once for plugins). Returns its id.</summary>
+    public async Task<int> CreateAsync(QueueDraft draft, string? userId, bool open, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var id = await writer.ExecuteAsync(async (context, ct) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var queue = new PurchasingQueue { Title = draft.Title, Unit = draft.Unit, CreatedByUserId = userId, CreatedAtUtc = now, Status = PurchasingQueueStatus.Draft };
+            draft.ApplyTo(queue);
+            if (open)
+            {
+                queue.Publish(now);
+            }
+
+            context.Add(queue);
+            await context.SaveChangesAsync(ct);
+            return queue.Id;
+        }, cancellationToken);
+        if (open)
+        {
+            await NotifyParticipantsAsync(id, draft.OrganizerNetworkId, "Achat groupé ouvert", $"L'achat groupé « {draft.Title} » est ouvert aux engagements.", cancellationToken);
+        }
+
+        return id;
+    }
+
+    /// <summary>Replaces a draft's content. False when the queue is gone; refused once published.</summary>
+    public Task<bool> UpdateDraftAsync(int queueId, QueueDraft draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return writer.ExecuteAsync(async (context, ct) =>
+        {
+            var queue = await LoadForChangeAsync(context, queueId, ct);
+            if (queue is null)
+            {
+                return false;
+            }
+
+            if (queue.Status != PurchasingQueueStatus.Draft)
+            {
+                throw new PurchasingRuleException("Seul un brouillon peut être modifié.");
+            }
+
+            queue.Title = draft.Title;
+            queue.Unit = draft.Unit;
+            queue.Tiers.Clear();
+            queue.Networks.Clear();
+            await context.SaveChangesAsync(ct);
+            draft.ApplyTo(queue);
+            await context.SaveChangesAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+}
