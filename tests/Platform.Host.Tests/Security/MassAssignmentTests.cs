@@ -1,0 +1,116 @@
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Host.Data;
+using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Calendar;
+using Platform.Host.Features.Demo;
+using Platform.Host.Features.Purchasing;
+using Platform.Host.Tests.Support;
+
+namespace Platform.Host.Tests.Security;
+
+/// <summary>
+/// Mass assignment (ASVS 15.3.3): every form of the site, filled as the page offers it, is posted again
+/// with extra fields naming another network, another company, a role. Nothing of the other network
+/// appears, and the user's own company and roles stay as they were.
+/// </summary>
+[Collection(SharedHost.Name)]
+public sealed class MassAssignmentTests(SharedHostFactory factory)
+{
+    private const string OtherNetwork = "adebag";
+
+    [Fact]
+    public async Task ExtraFieldsNamingAnotherNetworkCompanyOrRole_ChangeNothingThey_Name()
+    {
+        var email = DemoSeeder.AnimatorEmail("machinisme-agricole");
+        var (otherNetworkId, before) = await StateAsync(email);
+        var extras = new Dictionary<string, string>
+        {
+            ["NetworkId"] = otherNetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.NetworkId"] = otherNetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OrganizerNetworkId"] = otherNetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Organisers"] = otherNetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.InvitedNetworks"] = otherNetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CompanyId"] = "1",
+            ["Input.CompanyId"] = "1",
+            ["Role"] = "PlatformAdmin",
+            ["Input.Role"] = "PlatformAdmin",
+            ["IsPlatformAdmin"] = "true",
+            ["UserId"] = "admin",
+        };
+
+        using var session = await BrowserSession.SignInAsync(factory, email);
+        var posted = 0;
+        foreach (var url in Urls())
+        {
+            var (response, page) = await session.GetPageAsync(url);
+            if (!response.IsSuccessStatusCode)
+            {
+                continue;
+            }
+
+            foreach (var form in page.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)))
+            {
+                var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+                if (action.StartsWith("/compte/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                posted++;
+                await session.Client.PostAsync(action, new FormUrlEncodedContent(Fields(form).Concat(extras)));
+            }
+        }
+
+        Assert.True(posted >= 3, $"only {posted} forms posted");
+        Assert.Equal(before, (await StateAsync(email)).State);
+        using var again = await BrowserSession.SignInAsync(factory, email);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await again.Client.GetAsync("/admin/modules")).StatusCode);
+    }
+
+    private async Task<(int OtherNetworkId, string State)> StateAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Slug == OtherNetwork);
+        var user = await users.FindByEmailAsync(email);
+        var roles = string.Join(",", await users.GetRolesAsync(user!));
+        var events = await db.Set<AgendaEvent>().AsNoTracking().CountAsync(e => e.Organisers.Any(o => o.NetworkId == network.Id));
+        var queues = await db.Set<PurchasingQueue>().AsNoTracking().CountAsync(q => q.OrganizerNetworkId == network.Id);
+        var animators = await db.NetworkAnimators.AsNoTracking().CountAsync(a => a.NetworkId == network.Id);
+        return (network.Id, $"roles {roles}; company {user!.CompanyId}; events {events}; queues {queues}; animators {animators}");
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Fields(IHtmlFormElement form)
+    {
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || (element.GetAttribute("type") is "checkbox" or "radio" && !element.HasAttribute("checked")))
+            {
+                continue;
+            }
+
+            yield return new(name, (element as IHtmlSelectElement)?.Value ?? (element as IHtmlTextAreaElement)?.Value ?? element.GetAttribute("value") ?? "");
+        }
+    }
+
+    private IEnumerable<string> Urls() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + string.Join("/", e.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(part => part switch
+            {
+                RoutePatternLiteralPart literal => literal.Content,
+                RoutePatternParameterPart { Name: "network" } => "machinisme-agricole",
+                RoutePatternParameterPart { Name: "id" } p when p.ParameterPolicies.Count == 0 => "notes",
+                RoutePatternParameterPart => "1",
+                _ => "",
+            })))))
+            .Distinct();
+}
