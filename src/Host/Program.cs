@@ -1,6 +1,7 @@
 using Platform.Host.Data;
 using Platform.Host.Features.Accounts;
 using Platform.Host.Features.Cli;
+using Platform.Host.Features.Companies;
 using Platform.Host.Features.Health;
 using Platform.Host.Features.Home;
 using Platform.Host.Features.Notifications;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformData();
 builder.AddPlatformAccounts();
 builder.AddPlatformNotifications();
+builder.AddCompanyDirectory();
 var mvc = builder.AddPlatformWeb();
 builder.AddPlugins(mvc);
 
@@ -27,6 +29,7 @@ await app.InitializeDatabaseAsync();
 app.UsePlatformWeb();
 app.MapHealth();
 app.MapCultureSwitch();
+app.MapCompanyDirectory();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;
