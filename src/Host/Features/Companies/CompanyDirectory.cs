@@ -13,12 +13,34 @@ public sealed class CompanyDirectory(PlatformDbContext db)
     {
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
+        var ordered = await QueryAsync(search, cancellationToken);
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+
+        IReadOnlyList<NetworkListItem> networks = [];
+        if (FullTextIndex.Networks(db, search.Query) is { } networkHits && page == 1)
+        {
+            networks = await (from n in db.Networks.AsNoTracking()
+                              join h in networkHits on n.Id equals h.Id
+                              orderby h.Rank
+                              select new NetworkListItem(n.Id, n.Slug, n.Name, n.Kind, n.Description, db.CompanyMemberships.Count(m => m.NetworkId == n.Id)))
+                .Take(10).ToListAsync(cancellationToken);
+        }
+
+        return new DirectoryResults(networks, new Paged<CompanyListItem>(items, total, page, pageSize));
+    }
+
+    /// <summary>The search as one query: the full-text index joined to the filtered companies, best first.</summary>
+    internal async Task<IQueryable<CompanyListItem>> QueryAsync(DirectorySearch search, CancellationToken cancellationToken = default)
+    {
         var companies = db.Companies.AsNoTracking();
 
         if (!string.IsNullOrWhiteSpace(search.Network))
         {
+            // Resolved first, so the filter is a lookup on the membership index rather than a join per company.
             var slug = search.Network.Trim();
-            companies = companies.Where(c => c.Memberships.Any(m => m.Network!.Slug == slug));
+            var networkId = await db.Networks.Where(n => n.Slug == slug).Select(n => (int?)n.Id).FirstOrDefaultAsync(cancellationToken) ?? -1;
+            companies = companies.Where(c => db.CompanyMemberships.Where(m => m.NetworkId == networkId).Select(m => m.CompanyId).Contains(c.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(search.Sector))
@@ -57,20 +79,7 @@ public sealed class CompanyDirectory(PlatformDbContext db)
                       select new CompanyListItem(c.Id, c.Name, c.NafCode, c.NafLabel, c.Sector, c.Commune, c.PostalCode, c.Headcount, c.Description);
         }
 
-        var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-
-        IReadOnlyList<NetworkListItem> networks = [];
-        if (FullTextIndex.Networks(db, search.Query) is { } networkHits && page == 1)
-        {
-            networks = await (from n in db.Networks.AsNoTracking()
-                              join h in networkHits on n.Id equals h.Id
-                              orderby h.Rank
-                              select new NetworkListItem(n.Id, n.Slug, n.Name, n.Kind, n.Description, db.CompanyMemberships.Count(m => m.NetworkId == n.Id)))
-                .Take(10).ToListAsync(cancellationToken);
-        }
-
-        return new DirectoryResults(networks, new Paged<CompanyListItem>(items, total, page, pageSize));
+        return ordered;
     }
 
     public async Task<IReadOnlyList<NetworkListItem>> NetworksAsync(CancellationToken cancellationToken = default) =>

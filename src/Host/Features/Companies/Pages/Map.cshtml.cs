@@ -10,7 +10,8 @@ namespace Platform.Host.Features.Companies.Pages;
 /// </summary>
 public sealed class MapModel(DirectoryStatistics statistics) : PageModel
 {
-    public const int Size = 760;
+    public const int Width = 1000;
+    public const int Height = 720;
     private const int MaxLinksDrawn = 400;
 
     public IReadOnlyList<(MapNode Node, double X, double Y, double R, double LabelX, double LabelY, string Anchor)> Nodes { get; private set; } = [];
@@ -23,16 +24,16 @@ public sealed class MapModel(DirectoryStatistics statistics) : PageModel
     {
         var (nodes, links) = await statistics.MapAsync(HttpContext.RequestAborted);
         var ordered = nodes.OrderBy(n => n.Kind).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
-        double center = Size / 2.0, radius = Size / 2.0 - 150;
+        double cx = Width / 2.0, cy = Height / 2.0, radius = (Height / 2.0) - 50;
         var maxMembers = Math.Max(1, ordered.Count == 0 ? 1 : ordered.Max(n => n.Members));
         var placed = ordered.Select((n, i) =>
         {
             var angle = (2 * Math.PI * i / Math.Max(1, ordered.Count)) - (Math.PI / 2);
-            var x = center + (radius * Math.Cos(angle));
-            var y = center + (radius * Math.Sin(angle));
+            var x = cx + (radius * Math.Cos(angle));
+            var y = cy + (radius * Math.Sin(angle));
             var r = 4 + (14 * Math.Sqrt(n.Members / (double)maxMembers));
-            var lx = center + ((radius + r + 6) * Math.Cos(angle));
-            var ly = center + ((radius + r + 6) * Math.Sin(angle));
+            var lx = cx + ((radius + r + 6) * Math.Cos(angle));
+            var ly = cy + ((radius + r + 6) * Math.Sin(angle));
             return (n, x, y, r, lx, ly, Math.Cos(angle) >= 0 ? "start" : "end");
         }).ToList();
         Nodes = placed;
