@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Directory;
+using Platform.Abstractions.Events;
 using Platform.Host.Data;
 
 namespace Platform.Host.Features.Companies;
@@ -20,7 +22,7 @@ public sealed record ImportPreview(IReadOnlyList<ImportLine> Lines, IReadOnlyLis
 /// is imported. Companies are de-duplicated by SIREN: a company already in the directory is added to the
 /// network and its profile is left as it is.
 /// </summary>
-public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, TimeProvider time)
+public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, TimeProvider time, IDomainEventPublisher events)
 {
     public const int MaxLines = 20_000;
 
@@ -81,8 +83,10 @@ public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, Time
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        return await writer.ExecuteAsync(async (db, token) =>
+        var joined = new List<Company>();
+        var result = await writer.ExecuteAsync(async (db, token) =>
         {
+            joined.Clear();
             var sirens = lines.Select(l => l.Profile.SirenNormalized!).ToList();
             var existing = await db.Companies.Include(c => c.Memberships).Where(c => c.Siren != null && sirens.Contains(c.Siren)).ToDictionaryAsync(c => c.Siren!, token);
             int created = 0, added = 0;
@@ -99,6 +103,7 @@ public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, Time
                 if (company.Memberships.All(m => m.NetworkId != networkId))
                 {
                     company.Memberships.Add(new CompanyMembership { NetworkId = networkId, Role = "membre", Since = DateOnly.FromDateTime(now) });
+                    joined.Add(company);
                     added++;
                 }
             }
@@ -106,6 +111,14 @@ public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, Time
             await db.SaveChangesAsync(token);
             return ((IReadOnlyList<string>)[], created, added);
         }, cancellationToken);
+
+        // After the commit, never inside the (retryable) transaction.
+        foreach (var company in joined)
+        {
+            await events.PublishAsync(new CompanyJoinedNetwork(company.Id, networkId, now), cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>Parses and validates every line; the errors name their line (the header is line 1).</summary>

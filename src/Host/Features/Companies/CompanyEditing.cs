@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Directory;
+using Platform.Abstractions.Events;
 using Platform.Abstractions.Members;
 using Platform.Host.Data;
 
 namespace Platform.Host.Features.Companies;
 
 /// <summary>Who may change what in the directory, and the changes themselves (each one write transaction).</summary>
-public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time)
+public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time, IDomainEventPublisher events)
 {
     /// <summary>A member edits their own company; an animator, the companies of the networks they animate; an admin, any.</summary>
     public static bool CanEdit(ICurrentMember member, Company company) =>
@@ -64,17 +66,66 @@ public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time)
         }, cancellationToken);
 
     /// <summary>Removes a company from a network (the company stays in the directory).</summary>
-    public Task<bool> RemoveMemberAsync(int networkId, int companyId, ICurrentMember member, CancellationToken cancellationToken = default) =>
-        writer.ExecuteAsync(async (db, token) =>
+    public async Task<bool> RemoveMemberAsync(int networkId, int companyId, ICurrentMember member, CancellationToken cancellationToken = default)
+    {
+        if (!member.IsAnimatorOf(networkId))
         {
-            if (!member.IsAnimatorOf(networkId))
+            return false;
+        }
+
+        var removed = await writer.ExecuteAsync(
+            (db, token) => db.CompanyMemberships.Where(m => m.NetworkId == networkId && m.CompanyId == companyId).ExecuteDeleteAsync(token),
+            cancellationToken);
+        if (removed > 0)
+        {
+            await events.PublishAsync(new CompanyLeftNetwork(companyId, networkId, time.GetUtcNow().UtcDateTime), cancellationToken);
+        }
+
+        return removed > 0;
+    }
+
+    /// <summary>
+    /// Adds a company already in the directory to a network, found by its SIREN. Returns a French error,
+    /// or <see langword="null"/> when it is done (or was already a member).
+    /// </summary>
+    public async Task<string?> AddMemberBySirenAsync(int networkId, string? siren, ICurrentMember member, CancellationToken cancellationToken = default)
+    {
+        var normalized = BusinessIdentifiers.Normalize(siren);
+        if (!member.IsAnimatorOf(networkId))
+        {
+            return "Seuls les animateurs du réseau peuvent y ajouter une entreprise.";
+        }
+
+        if (!BusinessIdentifiers.IsValidSiren(normalized))
+        {
+            return $"Le SIREN « {siren?.Trim()} » n'est pas valide : 9 chiffres dont le dernier est une clé de contrôle.";
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var (error, companyId) = await writer.ExecuteAsync<(string?, int?)>(async (db, token) =>
+        {
+            var company = await db.Companies.Include(c => c.Memberships).FirstOrDefaultAsync(c => c.Siren == normalized, token);
+            if (company is null)
             {
-                return false;
+                return ($"Aucune entreprise de l'annuaire n'a le SIREN {normalized} : créez-la par l'import CSV.", null);
             }
 
-            var removed = await db.CompanyMemberships.Where(m => m.NetworkId == networkId && m.CompanyId == companyId).ExecuteDeleteAsync(token);
-            return removed > 0;
+            if (company.Memberships.Any(m => m.NetworkId == networkId))
+            {
+                return (null, null);
+            }
+
+            company.Memberships.Add(new CompanyMembership { NetworkId = networkId, Role = "membre", Since = DateOnly.FromDateTime(now) });
+            await db.SaveChangesAsync(token);
+            return (null, company.Id);
         }, cancellationToken);
+        if (companyId is { } id)
+        {
+            await events.PublishAsync(new CompanyJoinedNetwork(id, networkId, now), cancellationToken);
+        }
+
+        return error;
+    }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
