@@ -120,6 +120,9 @@ public sealed class DirectoryEditingTests(SharedHostFactory factory)
         var saved = await member.PostFormAsync($"/annuaire/entreprises/{id}/modifier", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, details) = await member.GetPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Equal("La fiche a été enregistrée.", details.QuerySelector("[role=status]")!.TextContent);
+        Assert.NotNull(details.QuerySelector($"a[href='/annuaire/entreprises/{id}/modifier']"));
         var (_, results) = await member.GetPageAsync("/annuaire?q=realite+virtuelle");
         Assert.Contains(results.QuerySelectorAll("#company-results a"), a => a.TextContent == "Menuiserie Lavardac");
         Assert.Equal("05 53 47 47 47", (await CompanyAsync("Menuiserie Lavardac")).ContactPhone);

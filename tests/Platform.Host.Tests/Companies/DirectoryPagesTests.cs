@@ -127,6 +127,7 @@ public sealed class DirectoryPagesTests(SharedHostFactory factory)
         var (_, hidden) = await anonymous.GetPageAsync($"/annuaire/entreprises/{id}");
         Assert.NotNull(hidden.QuerySelector("#contact-hidden"));
         Assert.Null(hidden.QuerySelector("a[href^='mailto:']"));
+        Assert.Null(hidden.QuerySelector("a[href$='/modifier']"));
         Assert.DoesNotContain("05 53", hidden.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         using var member = await BrowserSession.SignInAsync(factory, DemoSeeder.Members[1].Email);

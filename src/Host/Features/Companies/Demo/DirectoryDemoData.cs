@@ -92,10 +92,10 @@ public static class DirectoryDemoData
             }
         }
 
-        foreach (var (slug, members_, employees) in BriefTable)
+        foreach (var (slug, memberCount, employees) in BriefTable)
         {
             var taken = builder.All.Where(c => c.Networks.Contains(slug)).ToList();
-            var count = members_ - taken.Count;
+            var count = memberCount - taken.Count;
             var remainder = employees - taken.Sum(c => c.Headcount);
             if (count <= 0 || remainder < count * 3)
             {
