@@ -12,6 +12,8 @@ public sealed class MapModel(DirectoryStatistics statistics) : PageModel
 {
     public const int Width = 1000;
     public const int Height = 720;
+    /// <summary>Past this many networks, names would overlap: they are left to the circles' tooltips.</summary>
+    public const int MaxLabelled = 60;
     private const int MaxLinksDrawn = 400;
 
     public IReadOnlyList<(MapNode Node, double X, double Y, double R, double LabelX, double LabelY, string Anchor)> Nodes { get; private set; } = [];
