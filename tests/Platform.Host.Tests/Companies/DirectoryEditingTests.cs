@@ -83,6 +83,19 @@ public sealed class DirectoryEditingTests(SharedHostFactory factory)
     }
 
     [Fact]
+    public async Task OversizedImport_IsRefusedWithoutAnError()
+    {
+        using var animator = await BrowserSession.SignInAsync(factory, DemoSeeder.AnimatorEmail("pain-bio-local"));
+        var huge = Header + "\n" + string.Concat(Enumerable.Repeat("Ligne trop longue;;;;;;;\n", 250_000));
+
+        var response = await animator.PostFormAsync("/annuaire/reseaux/pain-bio-local/import?handler=Preview", new() { ["CsvText"] = huge }, formPage: "/annuaire/reseaux/pain-bio-local/import");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await animator.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("Le fichier dépasse 2 Mo : découpez-le en plusieurs fichiers.", page.QuerySelector("#import-errors li")!.TextContent);
+    }
+
+    [Fact]
     public async Task Export_OpensInExcelFr_ForTheNetworksAnimatorsOnly()
     {
         using var animator = await BrowserSession.SignInAsync(factory, DemoSeeder.AnimatorEmail("sotra"));

@@ -9,10 +9,18 @@ namespace Platform.Host.Features.Companies.Pages;
 /// every error by line, and confirms. Nothing is imported unless the whole file is valid.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize]
-[RequestSizeLimit(MaxBytes + 64 * 1024)]
+[ImportSizeGuard]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(ValueLengthLimit = MaxRequestBytes, MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class ImportModel(CompanyDirectory directory, CompanyCsv csv, ICurrentMember member) : PageModel
 {
     public const int MaxBytes = 2 * 1024 * 1024;
+
+    /// <summary>The file, or the pasted text, plus the form's other fields.</summary>
+    public const int MaxRequestBytes = MaxBytes + (64 * 1024);
+
+    /// <summary>The query string value <see cref="ImportSizeGuardAttribute"/> redirects with.</summary>
+    public const string TooLarge = "taille";
 
     public Networks.Network Network { get; private set; } = default!;
 
@@ -27,7 +35,20 @@ public sealed class ImportModel(CompanyDirectory directory, CompanyCsv csv, ICur
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug) => await Find(slug) is null ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "erreur")] string? error)
+    {
+        if (await Find(slug) is null)
+        {
+            return NotFound();
+        }
+
+        if (error == TooLarge)
+        {
+            Errors = ["Le fichier dépasse 2 Mo : découpez-le en plusieurs fichiers."];
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(string slug)
     {
@@ -89,5 +110,25 @@ public sealed class ImportModel(CompanyDirectory directory, CompanyCsv csv, ICur
 
         Network = network;
         return network;
+    }
+}
+
+/// <summary>
+/// Turns away an import request larger than <see cref="ImportModel.MaxRequestBytes"/> before anything reads
+/// its form (the antiforgery check reads it first, and a form past the framework's limits ends in a 500):
+/// back to the import page, which says why.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ImportSizeGuardAttribute : Attribute, Microsoft.AspNetCore.Mvc.Filters.IAuthorizationFilter, Microsoft.AspNetCore.Mvc.Filters.IOrderedFilter
+{
+    public int Order => int.MinValue;
+
+    public void OnAuthorization(Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (HttpMethods.IsPost(request.Method) && request.ContentLength is > ImportModel.MaxRequestBytes)
+        {
+            context.Result = new RedirectResult($"{request.PathBase}{request.Path}?erreur={ImportModel.TooLarge}");
+        }
     }
 }
