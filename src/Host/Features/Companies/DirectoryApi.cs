@@ -23,7 +23,15 @@ public static class DirectoryApi
 {
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("Annuaire").AllowAnonymous();
+        var api = endpoints.MapGroup("/api/v1").WithTags("Annuaire").AllowAnonymous()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Public data for the networks' own sites: any origin may read it from a browser (a
+                // simple GET needs no preflight), and caches may keep it five minutes.
+                context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";
+                context.HttpContext.Response.Headers.CacheControl = "public, max-age=300";
+                return await next(context);
+            });
 
         api.MapGet("/networks", async (PlatformDbContext db, CancellationToken cancellationToken) =>
         {
