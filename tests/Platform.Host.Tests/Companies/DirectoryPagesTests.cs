@@ -142,7 +142,7 @@ public sealed class DirectoryPagesTests(SharedHostFactory factory)
         using var scope = factory.Services.CreateScope();
         var ids = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Companies.OrderBy(c => c.Id).Select(c => c.Id).Take(40).ToListAsync();
         using var browser = new BrowserSession(factory.CreateBrowser());
-        var suggested = 0;
+        int suggested = 0, bySector = 0;
         foreach (var id in ids)
         {
             var (_, page) = await browser.GetPageAsync($"/annuaire/entreprises/{id}");
@@ -151,9 +151,11 @@ public sealed class DirectoryPagesTests(SharedHostFactory factory)
             Assert.DoesNotContain(theirs, own.Contains);
             Assert.All(page.QuerySelectorAll("#suggestion-list > li"), li => Assert.NotEmpty(li.QuerySelectorAll(".suggestion-reasons li")));
             suggested += page.QuerySelectorAll("#suggestion-list > li").Length;
+            bySector += page.QuerySelectorAll(".suggestion-reasons li").Count(li => li.TextContent.StartsWith("Son activité, « ", StringComparison.Ordinal));
         }
 
         Assert.True(suggested > 40);
+        Assert.True(bySector > 0, "no suggestion by sector");
         var (_, conserverie) = await browser.GetPageAsync($"/annuaire/entreprises/{await CompanyIdAsync("Conserverie du Pays d'Albret")}");
         Assert.Contains(conserverie.QuerySelectorAll(".suggestion-reasons li"), li => li.TextContent == "Propose « emballages en bois », qui répond à votre besoin « emballages en bois ».");
     }

@@ -28,7 +28,7 @@ public sealed class ComplementarySuggestions(PlatformDbContext db)
         var needs = company.NeedList;
         var skills = company.SkillList;
         var ids = new HashSet<int>();
-        foreach (var hits in new[] { FullTextIndex.CompaniesByAnyWord(db, "Skills", needs), FullTextIndex.CompaniesByAnyWord(db, "Needs", skills) })
+        foreach (var hits in new[] { FullTextIndex.CompaniesByAnyWord(db, "Skills", needs), FullTextIndex.CompaniesByAnyWord(db, "NafLabel", needs), FullTextIndex.CompaniesByAnyWord(db, "Needs", skills) })
         {
             if (hits is not null)
             {
@@ -60,6 +60,12 @@ public sealed class ComplementarySuggestions(PlatformDbContext db)
                 {
                     reasons.Add($"Propose « {skill} », qui répond à votre besoin « {need} ».");
                     score += (int)Math.Round(6 * fit);
+                }
+                else if (candidate.NafLabel is { } activity && Fit(need, activity) is >= 0.5 and var sectorFit)
+                {
+                    // Its sector answers the need even where its listed skills do not say so.
+                    reasons.Add($"Son activité, « {activity} », répond à votre besoin « {need} ».");
+                    score += (int)Math.Round(4 * sectorFit);
                 }
             }
 

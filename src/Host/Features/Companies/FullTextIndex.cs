@@ -41,10 +41,10 @@ public static class FullTextIndex
             $"SELECT rowid AS Id, bm25(CompanySearch, 10.0, 2.0, 4.0, 0.0, 3.0, 1.0) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
     }
 
-    /// <summary>Companies whose <paramref name="column"/> (Skills or Needs) has any of the words of <paramref name="phrases"/>.</summary>
+    /// <summary>Companies whose <paramref name="column"/> (Skills, Needs or NafLabel) has any of the words of <paramref name="phrases"/>.</summary>
     public static IQueryable<SearchHit>? CompaniesByAnyWord(PlatformDbContext db, string column, IEnumerable<string> phrases)
     {
-        if (column is not ("Skills" or "Needs"))
+        if (column is not ("Skills" or "Needs" or "NafLabel"))
         {
             throw new ArgumentOutOfRangeException(nameof(column));
         }
