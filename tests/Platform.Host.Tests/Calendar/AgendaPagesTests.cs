@@ -190,7 +190,7 @@ public sealed class AgendaPagesTests(SharedHostFactory factory)
 
         var close = await sotra.PostFormAsync($"/agenda/{e.Id}?handler=Close", [], formPage: $"/agenda/{e.Id}");
         Assert.Equal(HttpStatusCode.Redirect, close.StatusCode);
-        using var claire = await BrowserSession.SignInAsync(factory, await CalendarTestData.NewMemberAsync(factory, "Lecteur Agenda", "sotra"));
+        using var claire = await BrowserSession.SignInAsync(factory, await CalendarTestData.NewMemberAsync(factory, "Lecteur Agenda", "etic"));
         var (_, page) = await claire.GetPageAsync($"/agenda/{e.Id}");
         Assert.Equal("Rencontre SOTRA; sous-traitance", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("Les inscriptions sont closes.", page.QuerySelector("#inscription")!.ParentElement!.TextContent, StringComparison.Ordinal);

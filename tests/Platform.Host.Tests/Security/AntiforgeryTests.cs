@@ -12,8 +12,8 @@ using Platform.Host.Tests.Support;
 namespace Platform.Host.Tests.Security;
 
 /// <summary>CSRF (ASVS 3.5.1): every unsafe handler of the host and of the plugins refuses a post without a token.</summary>
-[Collection(SharedHost.Name)]
-public sealed class AntiforgeryTests(SharedHostFactory factory)
+[Collection(SecurityHost.Name)]
+public sealed class AntiforgeryTests(SecurityHostFactory factory)
 {
     /// <summary>Pages allowed to take posts without a token, and why.</summary>
     private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)

@@ -15,8 +15,8 @@ namespace Platform.Host.Tests.Security;
 /// answer is never a 5xx and never shows a stack trace (ASVS 2.2.1, 16.5.1). Pages and forms are
 /// discovered, not listed: a new page is fuzzed as soon as it exists.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed partial class FuzzTests(SharedHostFactory factory)
+[Collection(SecurityHost.Name)]
+public sealed partial class FuzzTests(SecurityHostFactory factory)
 {
     private static readonly string[] Values =
     [

@@ -19,8 +19,8 @@ namespace Platform.Host.Tests.Security;
 /// with extra fields naming another network, another company, a role. Nothing of the other network
 /// appears, and the user's own company and roles stay as they were.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class MassAssignmentTests(SharedHostFactory factory)
+[Collection(SecurityHost.Name)]
+public sealed class MassAssignmentTests(SecurityHostFactory factory)
 {
     private const string OtherNetwork = "adebag";
 

@@ -32,8 +32,8 @@ namespace Platform.Host.Tests.Security;
 /// token): no response may contain the canary, and nothing of A may change. An endpoint the table below
 /// does not know makes the test fail, so a new page must say how it is to be called.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class NetworkIsolationTests(SharedHostFactory factory)
+[Collection(SecurityHost.Name)]
+public sealed class NetworkIsolationTests(SecurityHostFactory factory)
 {
     private const string NetworkA = "prod-iaa";
     private const string NetworkB = "promobois";
@@ -90,7 +90,7 @@ public sealed class NetworkIsolationTests(SharedHostFactory factory)
         Assert.Equal(before, await FingerprintAsync(a));
     }
 
-    private sealed record NetworkAData(int NetworkId, int EventId, int QueueId, string MemberEmail, string MemberId);
+    private sealed record NetworkAData(int NetworkId, int CompanyId, int EventId, int QueueId, string MemberEmail, string MemberId);
 
     private sealed record Route(string Pattern, IReadOnlyList<string?> PostHandlers);
 
@@ -104,6 +104,12 @@ public sealed class NetworkIsolationTests(SharedHostFactory factory)
                 or "agenda/nouveau" or "achats" or "achats/nouveau" or "admin/modules" or "compte/connexion" or "compte/deconnexion"
                 or "compte/acces-refuse" => "/" + pattern,
             "erreur/{code:int?}" => "/erreur/404",
+            "annuaire" or "annuaire/carte" or "annuaire/statistiques" or "api/v1/networks" => "/" + pattern,
+            "annuaire/reseaux/{slug}" or "annuaire/reseaux/{slug}/import" or "annuaire/reseaux/{slug}/modifier" or "api/v1/networks/{slug}" =>
+                "/" + pattern.Replace("{slug}", NetworkA, StringComparison.Ordinal),
+            "annuaire/entreprises/{id:int}" or "annuaire/entreprises/{id:int}/modifier" => "/" + pattern.Replace("{id:int}", a.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            "api/v1/companies" => $"/api/v1/companies?network={NetworkA}",
+            "openapi/{documentName}.json" => "/openapi/v1.json",
             "admin/modules/{id}" => "/admin/modules/notes",
             "c/{network}" or "c/{network}/agenda.ics" => Fill(pattern),
             "agenda/{id:int}" or "agenda/{id:int}/inscrits" or "agenda/{id:int}/modifier" => "/" + pattern.Replace("{id:int}", a.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
@@ -200,7 +206,8 @@ public sealed class NetworkIsolationTests(SharedHostFactory factory)
         var db = services.GetRequiredService<PlatformDbContext>();
         var networkA = await db.Networks.SingleAsync(n => n.Slug == NetworkA);
 
-        var company = new Company { Name = "Société " + _canary };
+        // The directory is public: the company itself is no secret, only what A keeps for its members.
+        var company = new Company { Name = "Société témoin de l'isolation" };
         company.Memberships.Add(new CompanyMembership { NetworkId = networkA.Id });
         db.Add(company);
         await db.SaveChangesAsync();
@@ -238,7 +245,7 @@ public sealed class NetworkIsolationTests(SharedHostFactory factory)
         await services.GetRequiredService<INotificationService>().NotifyAsync(new Notification(user.Id, "Message privé", "Pour " + _canary));
         await services.GetRequiredService<PluginEnablementService>().SetAsync("notes", NetworkA, true, "test");
 
-        return new NetworkAData(networkA.Id, published.Id, queueId, email, user.Id);
+        return new NetworkAData(networkA.Id, company.Id, published.Id, queueId, email, user.Id);
     }
 
     /// <summary>Everything of A that must not change, as one string.</summary>
@@ -263,6 +270,11 @@ public sealed class NetworkIsolationTests(SharedHostFactory factory)
 
         text.Append(System.Globalization.CultureInfo.InvariantCulture, $"enabled {string.Join(",", await db.PluginEnablements.AsNoTracking().Where(e => e.NetworkId == a.NetworkId).Select(e => e.PluginId).OrderBy(i => i).ToListAsync())};");
         text.Append(System.Globalization.CultureInfo.InvariantCulture, $"notifications {await db.Notifications.CountAsync(n => n.UserId == a.MemberId)};");
+        var network = await db.Networks.AsNoTracking().SingleAsync(n => n.Id == a.NetworkId);
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"network {network.Name} {network.Description};");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"members {string.Join(",", await db.CompanyMemberships.AsNoTracking().Where(m => m.NetworkId == a.NetworkId).Select(m => m.CompanyId).OrderBy(i => i).ToListAsync())};");
+        var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == a.CompanyId);
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"company {company.Name} {company.Description} {company.Skills} {company.ContactEmail};");
         return text.ToString();
     }
 

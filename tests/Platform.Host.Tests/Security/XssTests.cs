@@ -15,8 +15,8 @@ namespace Platform.Host.Tests.Security;
 /// then every page is read back and parsed: no script, event handler or javascript: link may carry a
 /// payload. Forms and pages are discovered, so new features are covered as they arrive.
 /// </summary>
-[Collection(SharedHost.Name)]
-public sealed class XssTests(SharedHostFactory factory)
+[Collection(SecurityHost.Name)]
+public sealed class XssTests(SecurityHostFactory factory)
 {
     private const string Marker = "xss4747";
 

@@ -9,3 +9,16 @@ public sealed class SharedHost : ICollectionFixture<SharedHostFactory>
 
 /// <summary>The shared host: every fixture plugin, good and broken, installed together.</summary>
 public sealed class SharedHostFactory() : PlatformFactory(TestPaths.FixturePlugins);
+
+/// <summary>
+/// Test classes of this collection fuzz, inject and post into every form of the site: they get their own
+/// host so the data other tests assert (the brief's figures, member lists) stays untouched.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SecurityHost : ICollectionFixture<SecurityHostFactory>
+{
+    public const string Name = "host attacked by the security tests";
+}
+
+/// <summary>Every fixture plugin, like the shared host, on a database of its own.</summary>
+public sealed class SecurityHostFactory() : PlatformFactory(TestPaths.FixturePlugins);

@@ -13,7 +13,12 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.Siren).IsUnique();
         builder.Property(c => c.Siret).HasMaxLength(14).IsFixedLength();
         builder.Property(c => c.NafCode).HasMaxLength(6);
+        builder.Property(c => c.NafLabel).HasMaxLength(200);
+        builder.Property(c => c.Sector).HasMaxLength(60);
+        builder.HasIndex(c => c.Sector);
         builder.Property(c => c.Commune).HasMaxLength(100);
+        builder.HasIndex(c => c.Commune);
+        builder.HasIndex(c => c.Headcount);
         builder.Property(c => c.PostalCode).HasMaxLength(5);
         builder.Property(c => c.Description).HasMaxLength(4000);
         builder.Property(c => c.Skills).HasMaxLength(2000);
@@ -22,6 +27,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.ContactName).HasMaxLength(200);
         builder.Property(c => c.ContactEmail).HasMaxLength(256);
         builder.Property(c => c.ContactPhone).HasMaxLength(30);
+        builder.Ignore(c => c.SkillList);
+        builder.Ignore(c => c.NeedList);
     }
 }
 

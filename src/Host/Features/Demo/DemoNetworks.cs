@@ -12,7 +12,7 @@ public static class DemoNetworks
         ("promobois", "PROMOBOIS", NetworkKind.SectorGrouping, "Groupement industriel de la transformation du bois."),
         ("gascogne-environnement", "GASCOGNE ENVIRONNEMENT", NetworkKind.CrossSectorGrouping, "Groupement transversal du développement durable."),
         ("ciel", "CIEL", NetworkKind.CrossSectorGrouping, "Groupement transversal du développement international."),
-        ("etic", "eTIC", NetworkKind.CrossSectorGrouping, "Groupement transversal des technologies de l'information et de la communication."),
+        ("etic", "eTIC", NetworkKind.Club, "Club transversal des entreprises des technologies de l'information et de la communication (eTIC47)."),
         ("adebag", "ADEBAG", NetworkKind.ThematicGrouping, "Association des Entreprises du Bassin Adour-Garonne : le lobbying industriel de l'eau."),
         ("groupe-innovation", "Groupe Innovation de la CCI", NetworkKind.Group, "Une cinquantaine de dirigeants de toutes tailles et de tous secteurs, force de propositions pour l'innovation."),
         ("fruits-legumes-nutrition-sante", "Cluster Fruits et légumes / nutrition santé", NetworkKind.Cluster, "Premier cluster de Lot-et-Garonne, grappe d'entreprises labellisée par la DATAR."),

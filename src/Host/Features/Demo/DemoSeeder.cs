@@ -63,6 +63,7 @@ public sealed class DemoSeeder(PlatformDbContext db, AccountAdministration accou
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await new Companies.Demo.DirectoryDemoSeeder(db, TimeProvider.System).SeedAsync(cancellationToken);
         await calendar.SeedAsync(cancellationToken);
         await new Purchasing.PurchasingDemoSeeder(db, TimeProvider.System).SeedAsync(cancellationToken);
         logger.LogInformation("Demo data ready: {Networks} networks, accounts share the demo password", existing.Count == 0 ? DemoNetworks.All.Count : existing.Count);

@@ -11,5 +11,11 @@ internal sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         builder.HasIndex(n => n.Slug).IsUnique();
         builder.Property(n => n.Name).HasMaxLength(200);
         builder.Property(n => n.Description).HasMaxLength(4000);
+        builder.Property(n => n.Labels).HasMaxLength(1000);
+        builder.Property(n => n.Website).HasMaxLength(300);
+        builder.Property(n => n.AnimatorName).HasMaxLength(200);
+        builder.Property(n => n.AnimatorEmail).HasMaxLength(256);
+        builder.Property(n => n.AnimatorPhone).HasMaxLength(30);
+        builder.Ignore(n => n.LabelList);
     }
 }

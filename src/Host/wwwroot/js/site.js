@@ -7,3 +7,45 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+
+// Large uploads (CSV import): <form data-upload-progress> sends the file with XMLHttpRequest so the
+// <progress> inside the form can show how much is sent, then shows the server's answer as a normal
+// submit would. Without script the form submits as usual.
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || !form.hasAttribute('data-upload-progress') || !window.FormData || !window.XMLHttpRequest) {
+        return;
+    }
+    var file = form.querySelector('input[type=file]');
+    if (!file || !file.files || file.files.length === 0) {
+        return;
+    }
+    event.preventDefault();
+    var bar = form.querySelector('progress');
+    var status = form.querySelector('[data-upload-status]');
+    var buttons = form.querySelectorAll('button[type=submit]');
+    buttons.forEach(function (b) { b.disabled = true; });
+    if (bar) { bar.hidden = false; bar.value = 0; }
+    var request = new XMLHttpRequest();
+    request.open('POST', form.action);
+    request.upload.addEventListener('progress', function (e) {
+        if (e.lengthComputable && bar) {
+            bar.value = Math.round(e.loaded * 100 / e.total);
+            if (status) { status.textContent = 'Envoi : ' + bar.value + ' %'; }
+        }
+    });
+    request.upload.addEventListener('load', function () {
+        if (status) { status.textContent = 'Fichier envoyé, vérification des lignes en cours…'; }
+        if (bar) { bar.removeAttribute('value'); }
+    });
+    request.addEventListener('load', function () {
+        document.open();
+        document.write(request.responseText);
+        document.close();
+    });
+    request.addEventListener('error', function () {
+        if (status) { status.textContent = "L'envoi a échoué : vérifiez votre connexion et recommencez."; }
+        buttons.forEach(function (b) { b.disabled = false; });
+    });
+    request.send(new FormData(form));
+});

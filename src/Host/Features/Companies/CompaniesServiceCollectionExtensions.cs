@@ -1,0 +1,31 @@
+using Platform.Abstractions.Directory;
+
+namespace Platform.Host.Features.Companies;
+
+public static class CompaniesServiceCollectionExtensions
+{
+    /// <summary>The directory (annuaire): search, pages, statistics, suggestions, CSV, the JSON API and its OpenAPI document.</summary>
+    public static WebApplicationBuilder AddCompanyDirectory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CompanyDirectory>();
+        builder.Services.AddScoped<DirectoryStatistics>();
+        builder.Services.AddScoped<ComplementarySuggestions>();
+        builder.Services.AddScoped<CompanyEditing>();
+        builder.Services.AddScoped<CompanyCsv>();
+        builder.Services.AddScoped<ICompanyDirectory, CompanyDirectoryForPlugins>();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Interclustering 47 — annuaire";
+            document.Info.Description = "API de lecture de l'annuaire des réseaux d'entreprises de Lot-et-Garonne, pour les sites des réseaux.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication MapCompanyDirectory(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapDirectoryApi();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Platform.Host.Features.Companies;
+
+/// <summary>Headcount bands of the « taille » filter.</summary>
+public static class SizeBands
+{
+    public static IReadOnlyList<(string Key, string Label, int Min, int Max)> All { get; } =
+    [
+        ("tpe", "Moins de 10 salariés", 0, 9),
+        ("pe", "10 à 49 salariés", 10, 49),
+        ("me", "50 à 249 salariés", 50, 249),
+        ("ge", "250 salariés et plus", 250, int.MaxValue),
+    ];
+
+    public static (string Key, string Label, int Min, int Max)? Find(string? key) =>
+        All.Where(b => b.Key == key).Select(b => ((string, string, int, int)?)b).FirstOrDefault();
+}
+
+/// <summary>What the directory's search box and filters ask for. Unknown filter values match nothing.</summary>
+public sealed record DirectorySearch(string? Query, string? Network = null, string? Sector = null, string? Commune = null, string? Size = null, int Page = 1, int PageSize = 20);
+
+/// <summary>A company in a list: public fields only.</summary>
+public sealed record CompanyListItem(int Id, string Name, string? NafCode, string? NafLabel, string? Sector, string? Commune, string? PostalCode, int? Headcount, string? Description);
+
+/// <summary>A network in a list or a search result.</summary>
+public sealed record NetworkListItem(int Id, string Slug, string Name, Platform.Abstractions.Networks.NetworkKind Kind, string? Description, int Members);
+
+/// <summary>A page of results.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The directory's search results: the matching networks, and one page of companies.</summary>
+public sealed record DirectoryResults(IReadOnlyList<NetworkListItem> Networks, Paged<CompanyListItem> Companies);

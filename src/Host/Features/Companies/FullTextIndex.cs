@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Platform.Host.Data;
+
+namespace Platform.Host.Features.Companies;
+
+/// <summary>A row of the full-text index: the company or network id and its relevance (lower is better).</summary>
+public sealed record SearchHit(int Id, double Rank);
+
+/// <summary>
+/// Everything provider-specific about directory search, in one place: SQLite FTS5 tables kept in sync
+/// by triggers (created by the migration from <see cref="CreateSql"/>), and the MATCH expressions. A
+/// PostgreSQL version replaces this class and its SQL; callers only see <see cref="SearchHit"/> queries.
+/// </summary>
+public static class FullTextIndex
+{
+    private const string CompanyColumns = "Name, Description, Skills, Needs, NafLabel, Commune";
+    private const string NetworkColumns = "Name, Description, Labels";
+
+    /// <summary>The migration's SQL: the two FTS5 tables, their sync triggers, and a first fill.</summary>
+    public static string CreateSql { get; } = Table("CompanySearch", "Companies", CompanyColumns) + Table("NetworkSearch", "Networks", NetworkColumns);
+
+    public static string DropSql { get; } = Drop("CompanySearch", "Companies") + Drop("NetworkSearch", "Networks");
+
+    /// <summary>
+    /// Companies matching every word of <paramref name="query"/> in name, description, skills, NAF label
+    /// or commune. Words are accent- and case-insensitive (unicode61 remove_diacritics 2) and matched as
+    /// prefixes of a crude French stem (« emballages » finds « emballage », « emballeur »…).
+    /// </summary>
+    public static IQueryable<SearchHit>? Companies(PlatformDbContext db, string? query)
+    {
+        var terms = Terms(query);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var match = "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
+        return db.Database.SqlQuery<SearchHit>(
+            $"SELECT rowid AS Id, bm25(CompanySearch, 10.0, 2.0, 4.0, 0.0, 3.0, 1.0) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
+    }
+
+    /// <summary>Companies whose <paramref name="column"/> (Skills, Needs or NafLabel) has any of the words of <paramref name="phrases"/>.</summary>
+    public static IQueryable<SearchHit>? CompaniesByAnyWord(PlatformDbContext db, string column, IEnumerable<string> phrases)
+    {
+        if (column is not ("Skills" or "Needs" or "NafLabel"))
+        {
+            throw new ArgumentOutOfRangeException(nameof(column));
+        }
+
+        var terms = phrases.SelectMany(p => Terms(p)).Distinct(StringComparer.Ordinal).Take(24).ToList();
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var match = "{" + column + "} : (" + string.Join(" OR ", terms) + ")";
+        return db.Database.SqlQuery<SearchHit>(
+            $"SELECT rowid AS Id, bm25(CompanySearch) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
+    }
+
+    public static IQueryable<SearchHit>? Networks(PlatformDbContext db, string? query)
+    {
+        var terms = Terms(query);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var match = string.Join(" AND ", terms);
+        return db.Database.SqlQuery<SearchHit>(
+            $"SELECT rowid AS Id, bm25(NetworkSearch, 10.0, 2.0, 3.0) AS Rank FROM NetworkSearch WHERE NetworkSearch MATCH {match}");
+    }
+
+    /// <summary>The query's words as quoted FTS5 prefix terms; quoting makes any user input a safe literal.</summary>
+    public static IReadOnlyList<string> Terms(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        return Words(query).Where(w => !StopWords.Contains(w)).Select(w => $"\"{Stem(w)}\"*").Distinct(StringComparer.Ordinal).Take(8).ToList();
+    }
+
+    /// <summary>Lower-case words without accents, as the index sees them.</summary>
+    public static IEnumerable<string> Words(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (builder.Length > 0)
+            {
+                yield return builder.ToString();
+                builder.Clear();
+            }
+        }
+
+        if (builder.Length > 0)
+        {
+            yield return builder.ToString();
+        }
+    }
+
+    /// <summary>A light French stem: plural marks and the most common endings, so a prefix match finds the variants.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 4)
+        {
+            return word;
+        }
+
+        foreach (var ending in (string[])["ements", "ement", "ations", "ation", "eaux", "ages", "age", "ies", "ees", "es", "ee", "s", "x", "e"])
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal) && word.Length - ending.Length >= 4)
+            {
+                return word[..^ending.Length];
+            }
+        }
+
+        return word;
+    }
+
+    public static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par", "pour", "sur", "un", "une", "dans",
+    };
+
+    private static string Table(string table, string content, string columns)
+    {
+        var values = string.Join(", ", columns.Split(", ").Select(c => "new." + c));
+        var oldValues = string.Join(", ", columns.Split(", ").Select(c => "old." + c));
+        return $"""
+            CREATE VIRTUAL TABLE "{table}" USING fts5({columns}, content='{content}', content_rowid='Id', tokenize="unicode61 remove_diacritics 2");
+            CREATE TRIGGER "{content}_search_insert" AFTER INSERT ON "{content}" BEGIN
+              INSERT INTO "{table}"(rowid, {columns}) VALUES (new.Id, {values});
+            END;
+            CREATE TRIGGER "{content}_search_delete" AFTER DELETE ON "{content}" BEGIN
+              INSERT INTO "{table}"("{table}", rowid, {columns}) VALUES ('delete', old.Id, {oldValues});
+            END;
+            CREATE TRIGGER "{content}_search_update" AFTER UPDATE ON "{content}" BEGIN
+              INSERT INTO "{table}"("{table}", rowid, {columns}) VALUES ('delete', old.Id, {oldValues});
+              INSERT INTO "{table}"(rowid, {columns}) VALUES (new.Id, {values});
+            END;
+            INSERT INTO "{table}"("{table}") VALUES ('rebuild');
+
+            """;
+    }
+
+    private static string Drop(string table, string content) => $"""
+        DROP TRIGGER IF EXISTS "{content}_search_insert";
+        DROP TRIGGER IF EXISTS "{content}_search_delete";
+        DROP TRIGGER IF EXISTS "{content}_search_update";
+        DROP TABLE IF EXISTS "{table}";
+
+        """;
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Directory;
+using Platform.Host.Data;
+using Platform.Host.Features.Companies;
+using Platform.Host.Tests.Support;
+
+namespace Platform.Host.Tests.Companies;
+
+[Collection(SharedHost.Name)]
+public sealed class FullTextIndexTests(SharedHostFactory factory)
+{
+    [Fact]
+    public async Task Index_FollowsInsertRenameAndDelete()
+    {
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var id = await writer.ExecuteAsync(async (db, ct) =>
+        {
+            var company = db.Companies.Add(new Company { Name = "Xylophonie Gasconne", Skills = "lutherie, marqueterie" }).Entity;
+            await db.SaveChangesAsync(ct);
+            return company.Id;
+        });
+        Assert.Equal([id], await SearchAsync("xylophonie"));
+        Assert.Equal([id], await SearchAsync("MARQUETERIE"));
+
+        await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.Name, "Vibraphonie Gasconne"), ct));
+        Assert.Empty(await SearchAsync("xylophonie"));
+        Assert.Equal([id], await SearchAsync("vibraphonie"));
+
+        await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == id).ExecuteDeleteAsync(ct));
+        Assert.Empty(await SearchAsync("vibraphonie"));
+        Assert.Empty(await SearchAsync("marqueterie"));
+    }
+
+    [Theory]
+    [InlineData("bois", null)]
+    [InlineData("emballages bois", "promobois")]
+    public async Task Search_ReadsTheFullTextIndex_NeverScansCompanies(string query, string? network)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var directory = scope.ServiceProvider.GetRequiredService<CompanyDirectory>();
+        var search = await directory.QueryAsync(new DirectorySearch(query, network));
+
+        await using var command = search.Take(20).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal) || step.StartsWith("SCAN Companies", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Plugins_ReadTheDirectoryThroughTheContract()
+    {
+        using var scope = factory.Services.CreateScope();
+        var directory = scope.ServiceProvider.GetRequiredService<ICompanyDirectory>();
+
+        var found = await directory.SearchAsync("conserverie albret", "prod-iaa");
+        var conserverie = Assert.Single(found.Items);
+        Assert.Equal(("Conserverie du Pays d'Albret", "10.39A", "Nérac"), (conserverie.Name, conserverie.NafCode, conserverie.Commune));
+        Assert.Contains("emballages en bois", conserverie.Needs);
+
+        var memberships = await directory.MembershipsOfCompanyAsync(conserverie.Id);
+        Assert.Contains(memberships, m => m.NetworkSlug == "prod-iaa" && m.NetworkName == "PROD'IAA");
+        Assert.Contains("@", (await directory.FindContactAsync(conserverie.Id))!.Email, StringComparison.Ordinal);
+
+        var members = await directory.MembersOfNetworkAsync(memberships.Single(m => m.NetworkSlug == "sotra" || m.NetworkSlug == "prod-iaa").NetworkId, page: 2, pageSize: 10);
+        Assert.Equal((38, 10, 2), (members.Total, members.Items.Count, members.Page));
+        Assert.Null(await directory.FindCompanyAsync(-1));
+    }
+
+    private async Task<List<int>> SearchAsync(string query)
+    {
+        using var scope = factory.Services.CreateScope();
+        var results = await scope.ServiceProvider.GetRequiredService<CompanyDirectory>().SearchAsync(new DirectorySearch(query));
+        return results.Companies.Items.Select(c => c.Id).ToList();
+    }
+}
