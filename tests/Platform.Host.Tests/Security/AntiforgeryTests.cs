@@ -2,8 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.Features.Demo;
 using Platform.Host.Plugins;
@@ -47,10 +45,10 @@ public sealed class AntiforgeryTests(SecurityHostFactory factory)
     {
         var loader = factory.Services.GetRequiredService<PageLoader>();
         var result = new List<(string, string, string?)>();
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-        foreach (var endpoint in endpoints)
+        foreach (var endpoint in SiteMap.PageEndpoints(factory.Services))
         {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor || Allowed.Contains(descriptor.ViewEnginePath))
+            var descriptor = endpoint.Metadata.GetMetadata<PageActionDescriptor>()!;
+            if (Allowed.Contains(descriptor.ViewEnginePath))
             {
                 continue;
             }
@@ -60,22 +58,10 @@ public sealed class AntiforgeryTests(SecurityHostFactory factory)
             Assert.False(ignores, $"{descriptor.ViewEnginePath} ignores antiforgery tokens and is not on the allowlist");
             foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "Post", StringComparison.OrdinalIgnoreCase)))
             {
-                result.Add((Url(endpoint.RoutePattern), descriptor.ViewEnginePath, handler.Name));
+                result.Add((SiteMap.Url(endpoint.RoutePattern, SiteMap.Sample("cinema-economie-creative")), descriptor.ViewEnginePath, handler.Name));
             }
         }
 
         return result.Distinct().ToList();
     }
-
-    /// <summary>A concrete URL for a route pattern: a real network, and id 1 for other parameters.</summary>
-    private static string Url(RoutePattern pattern) =>
-        "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart { Name: "network" } => "cinema-economie-creative",
-            RoutePatternParameterPart { Name: "id" } p when p.ParameterPolicies.Count == 0 => "notes",
-            RoutePatternParameterPart => "1",
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "",
-        }))));
 }

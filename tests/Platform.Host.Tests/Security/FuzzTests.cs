@@ -1,7 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.Features.Demo;
@@ -123,20 +121,10 @@ public sealed partial class FuzzTests(SecurityHostFactory factory)
         response.StatusCode == HttpStatusCode.ServiceUnavailable && body.Contains("Module temporairement indisponible", StringComparison.Ordinal);
 
     private IEnumerable<RoutePattern> PagePatterns() =>
-        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => e.RoutePattern)
-            .DistinctBy(p => p.RawText);
+        SiteMap.PageEndpoints(factory.Services).Select(e => e.RoutePattern).DistinctBy(p => p.RawText);
 
     private static string Url(RoutePattern pattern, string value) =>
-        "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart { Name: "network" } => value == "1" ? "sotra" : Uri.EscapeDataString(value),
-            RoutePatternParameterPart => Uri.EscapeDataString(value),
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "",
-        }))));
+        SiteMap.Url(pattern, parameter => parameter.Name == "network" && value == "1" ? "sotra" : value);
 
     private static string Short(string text) => text.Length > 80 ? text[..80] + "…" : text;
 

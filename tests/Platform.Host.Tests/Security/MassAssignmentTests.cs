@@ -1,8 +1,5 @@
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.Data;
@@ -101,16 +98,5 @@ public sealed class MassAssignmentTests(SecurityHostFactory factory)
         }
     }
 
-    private IEnumerable<string> Urls() =>
-        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => "/" + string.Join("/", e.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(part => part switch
-            {
-                RoutePatternLiteralPart literal => literal.Content,
-                RoutePatternParameterPart { Name: "network" } => "machinisme-agricole",
-                RoutePatternParameterPart { Name: "id" } p when p.ParameterPolicies.Count == 0 => "notes",
-                RoutePatternParameterPart => "1",
-                _ => "",
-            })))))
-            .Distinct();
+    private IEnumerable<string> Urls() => SiteMap.PageUrls(factory.Services, SiteMap.Sample("machinisme-agricole"));
 }

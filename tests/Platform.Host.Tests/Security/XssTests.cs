@@ -1,8 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.Features.Demo;
 using Platform.Host.Plugins;
@@ -130,20 +127,5 @@ public sealed class XssTests(SecurityHostFactory factory)
         }
     }
 
-    private IEnumerable<string> Urls() =>
-        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => Url(e.RoutePattern))
-            .Distinct();
-
-    private static string Url(RoutePattern pattern) =>
-        "/" + string.Join("/", pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart { Name: "network" } => "groupe-innovation",
-            RoutePatternParameterPart { Name: "id" } p when p.ParameterPolicies.Count == 0 => "notes",
-            RoutePatternParameterPart => "1",
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "",
-        }))));
+    private IEnumerable<string> Urls() => SiteMap.PageUrls(factory.Services, SiteMap.Sample("groupe-innovation"));
 }
