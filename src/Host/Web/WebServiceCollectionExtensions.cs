@@ -67,6 +67,7 @@ public static class WebServiceCollectionExtensions
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseMiddleware<UnreadableRequestMiddleware>();
         app.UseRequestLocalization();
         app.UsePluginStaticFiles();
         app.UseStaticFiles();
