@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using Platform.Host.Features.Calendar;
 
 namespace Platform.Host.Tests.Calendar;

@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;

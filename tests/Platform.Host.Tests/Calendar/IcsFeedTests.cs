@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Net;
 using Ical.Net.CalendarComponents;
 using Platform.Abstractions.Calendar;

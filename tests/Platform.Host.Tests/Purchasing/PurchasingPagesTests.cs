@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -169,7 +170,7 @@ public sealed class PurchasingPagesTests(PurchasingHostFactory factory)
     public async Task Create_ByAnAnimator_SavesADraftInvisibleToMembersUntilPublished()
     {
         using var animator = await BrowserSession.SignInAsync(factory, DemoSeeder.AnimatorEmail("prod-iaa"));
-        var paris = Features.Purchasing.PurchasingDisplay.ToParis(factory.Now);
+        var paris = ParisTime.FromUtc(factory.Now);
         var fields = new Dictionary<string, string>
         {
             ["Input.Title"] = "Sacs kraft (test création)",

@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 namespace Platform.Host.Features.Calendar;
 
 /// <summary>French date labels of the agenda pages, always in Europe/Paris time.</summary>

@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Calendar;

@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Members;

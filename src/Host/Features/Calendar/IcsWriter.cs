@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Text;
 using Ical.Net;
 using Ical.Net.DataTypes;

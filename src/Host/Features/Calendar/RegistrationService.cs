@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

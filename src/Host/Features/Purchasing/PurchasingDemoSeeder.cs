@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Purchasing;
@@ -51,12 +52,12 @@ public sealed class PurchasingDemoSeeder(PlatformDbContext db, TimeProvider time
         var memberships = await db.Set<CompanyMembership>().OrderBy(m => m.CompanyId).ToListAsync(cancellationToken);
         var random = new Randomizer(4747);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = PurchasingDisplay.ToParis(now).Date;
+        var today = ParisTime.FromUtc(now).Date;
 
         foreach (var demo in Queues.Where(d => networks.ContainsKey(d.Organizer)))
         {
             var queue = NewQueue(demo.Title, demo.Category, demo.Unit, demo.Description, demo.Minimum, demo.Capacity, demo.Tiers, networks[demo.Organizer],
-                demo.Invited.Where(networks.ContainsKey).Select(s => networks[s]), now.AddDays(-3), PurchasingDisplay.FromParis(today.AddDays(demo.DeadlineInDays).AddHours(18)), now);
+                demo.Invited.Where(networks.ContainsKey).Select(s => networks[s]), now.AddDays(-3), ParisTime.ToUtc(today.AddDays(demo.DeadlineInDays).AddHours(18)), now);
             queue.Publish(now.AddDays(-3));
             Pledge(queue, memberships, random, demo.Pledge, now.AddDays(-2));
             db.Add(queue);
@@ -85,7 +86,7 @@ public sealed class PurchasingDemoSeeder(PlatformDbContext db, TimeProvider time
             db.Add(NewQueue("Formation SST inter-entreprises", PurchaseCategory.Training, "stagiaire",
                 "Sessions de sauveteur secouriste du travail (2 jours) à Agen, au printemps.", 8, 12, [(0, 260m), (8, 210m)],
                 sotra, networks.TryGetValue("promobois", out var promobois) ? [promobois] : [],
-                now.AddDays(7), PurchasingDisplay.FromParis(today.AddDays(45).AddHours(18)), now));
+                now.AddDays(7), ParisTime.ToUtc(today.AddDays(45).AddHours(18)), now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

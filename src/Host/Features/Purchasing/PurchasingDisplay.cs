@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Globalization;
 using Platform.Abstractions.Purchasing;
 
@@ -8,7 +9,6 @@ public static class PurchasingDisplay
 {
     public static CultureInfo French { get; } = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static TimeZoneInfo Paris { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static string StatusLabel(PurchasingQueueStatus status) => status switch
     {
@@ -55,23 +55,9 @@ public static class PurchasingDisplay
     /// <summary>A price in euros with two to four decimals: <c>0,1450 €</c> becomes <c>0,145 €</c>.</summary>
     public static string Price(decimal? value) => value is { } v ? v.ToString("#,##0.00##", French) + " €" : "—";
 
-    public static DateTime ToParis(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
+    public static string DateTimeText(DateTime utc) => ParisTime.FromUtc(utc).ToString("dddd d MMMM yyyy 'à' HH:mm", French);
 
-    /// <summary>A wall-clock time typed in Europe/Paris, as UTC; a time skipped by the spring change counts as the hour after.</summary>
-    public static DateTime FromParis(DateTime local)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (Paris.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(local, Paris);
-    }
-
-    public static string DateTimeText(DateTime utc) => ToParis(utc).ToString("dddd d MMMM yyyy 'à' HH:mm", French);
-
-    public static string ShortDateTime(DateTime utc) => ToParis(utc).ToString("dd/MM/yyyy HH:mm", French);
+    public static string ShortDateTime(DateTime utc) => ParisTime.FromUtc(utc).ToString("dd/MM/yyyy HH:mm", French);
 
     /// <summary>« 3 jours 4 h », « 2 h 15 min », « moins d'une minute ».</summary>
     public static string TimeLeft(DateTime deadlineUtc, DateTime nowUtc)

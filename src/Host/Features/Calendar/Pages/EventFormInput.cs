@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Platform.Abstractions.Calendar;

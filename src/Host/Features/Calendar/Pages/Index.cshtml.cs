@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Abstractions.Members;
 using Platform.Host.Data;
@@ -16,7 +17,7 @@ public sealed class CreateModel(PurchasingService service, ICurrentMember member
             return NotFound();
         }
 
-        var now = PurchasingDisplay.ToParis(time.GetUtcNow().UtcDateTime);
+        var now = ParisTime.FromUtc(time.GetUtcNow().UtcDateTime);
         Input.OrganizerNetworkId = Organizers[0].Id;
         Input.OpensAt = now.Date.AddDays(1).AddHours(9);
         Input.Deadline = now.Date.AddDays(22).AddHours(18);

@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Globalization;
 using Platform.Abstractions.Purchasing;
 
@@ -56,8 +57,8 @@ public sealed class QueueFormInput
             Unit = queue.Unit,
             MinimumQuantity = queue.MinimumQuantity,
             Capacity = queue.Capacity,
-            OpensAt = PurchasingDisplay.ToParis(queue.OpensAtUtc),
-            Deadline = PurchasingDisplay.ToParis(queue.DeadlineUtc),
+            OpensAt = ParisTime.FromUtc(queue.OpensAtUtc),
+            Deadline = ParisTime.FromUtc(queue.DeadlineUtc),
             OrganizerNetworkId = queue.OrganizerNetworkId,
             InvitedNetworkIds = queue.Networks.Select(n => n.NetworkId).ToList(),
             Tiers = queue.OrderedTiers.Select(t => new TierInput { FromQuantity = t.FromQuantity, UnitPrice = t.UnitPrice.ToString("0.00##", PurchasingDisplay.French) }).ToList(),
@@ -115,7 +116,7 @@ public sealed class QueueFormInput
         }
 
         var draft = new QueueDraft(OrganizerNetworkId, Title ?? "", Category, Description, Unit ?? "", MinimumQuantity!.Value, Capacity, tiers,
-            PurchasingDisplay.FromParis(OpensAt!.Value), PurchasingDisplay.FromParis(Deadline!.Value), InvitedNetworkIds);
+            ParisTime.ToUtc(OpensAt!.Value), ParisTime.ToUtc(Deadline!.Value), InvitedNetworkIds);
         var fields = new Dictionary<string, string> { [nameof(QueueDraft.DeadlineUtc)] = "Input.Deadline" };
         errors.AddRange(draft.Validate(nowUtc).Select(e => (fields.GetValueOrDefault(e.Field, "Input." + e.Field), e.Message)));
         return errors.Count > 0 ? (null, errors) : (draft, errors);

@@ -1,4 +1,4 @@
-namespace Platform.Host.Features.Calendar;
+namespace Platform.Host.Web;
 
 /// <summary>Europe/Paris conversions: instants are stored in UTC and shown in Paris time.</summary>
 public static class ParisTime
