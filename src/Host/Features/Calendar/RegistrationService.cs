@@ -169,29 +169,14 @@ public sealed class RegistrationService(PlatformDbContext db, DatabaseWriter wri
         foreach (var a in attendees)
         {
             csv.Append(string.Join(';',
-                Field(a.Name), Field(a.Email), Field(a.Company), a.Seats.ToString(CultureInfo.InvariantCulture), Field(a.Status.ToFrench()),
-                Field(ParisTime.FromUtc(a.CreatedAtUtc).ToString("dd/MM/yyyy HH:mm", ParisTime.French))));
+                ExcelCsv.Cell(a.Name), ExcelCsv.Cell(a.Email), ExcelCsv.Cell(a.Company), a.Seats.ToString(CultureInfo.InvariantCulture), ExcelCsv.Cell(a.Status.ToFrench()),
+                ExcelCsv.Cell(ParisTime.FromUtc(a.CreatedAtUtc).ToString("dd/MM/yyyy HH:mm", ParisTime.French))));
             csv.Append("\r\n");
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return ExcelCsv.Encode(csv);
     }
 
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        // A cell starting with = + - @ would be run as a formula by a spreadsheet (CSV injection).
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 
     private static async Task<bool> IsInAudienceAsync(PlatformDbContext context, EventAudience audience, IReadOnlyList<int> organiserIds, int companyId, CancellationToken cancellationToken) =>
         audience == EventAudience.AllMembers

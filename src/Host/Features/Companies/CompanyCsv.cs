@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, Time
             .Select(m => new { m.Company, m.Since, m.Role })
             .ToListAsync(cancellationToken);
         var text = new StringBuilder();
-        text.AppendJoin(';', Headers.Select(Quote)).Append("\r\n");
+        text.AppendJoin(';', Headers.Select(ExcelCsv.Cell)).Append("\r\n");
         foreach (var row in rows)
         {
             var c = row.Company!;
@@ -49,10 +50,10 @@ public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, Time
                 c.Description, c.Skills, c.Needs, c.Website, c.ContactName, c.ContactEmail, c.ContactPhone,
                 row.Since?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), row.Role,
             ];
-            text.AppendJoin(';', fields.Select(Quote)).Append("\r\n");
+            text.AppendJoin(';', fields.Select(ExcelCsv.Cell)).Append("\r\n");
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return ExcelCsv.Encode(text);
     }
 
     /// <summary>Reads and checks the file without changing anything.</summary>
@@ -200,21 +201,6 @@ public sealed class CompanyCsv(PlatformDbContext db, DatabaseWriter writer, Time
 
     private static string Key(string header) => string.Concat(FullTextIndex.Words(header));
 
-    private static string Quote(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        // A leading = + - @ would be run as a formula by Excel: prefix it (OWASP CSV injection).
-        if (value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 
     /// <summary>RFC 4180 records with « ; » (or « , » when the header has no « ; »), quotes and line breaks inside quotes.</summary>
     private static List<(int Line, List<string> Fields)> ReadRecords(string content)

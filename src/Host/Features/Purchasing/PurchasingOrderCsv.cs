@@ -1,3 +1,4 @@
+using Platform.Host.Web;
 using System.Text;
 
 namespace Platform.Host.Features.Purchasing;
@@ -20,29 +21,19 @@ public static class PurchasingOrderCsv
         csv.Append("Entreprise;SIRET;Quantité;Unité;Prix unitaire HT (€);Total HT (€)\r\n");
         foreach (var line in rows)
         {
-            csv.Append(Field(line.Company)).Append(';')
-                .Append(Field(line.Siret ?? "")).Append(';')
+            csv.Append(ExcelCsv.Cell(line.Company)).Append(';')
+                .Append(ExcelCsv.Cell(line.Siret ?? "")).Append(';')
                 .Append(line.Quantity.ToString(PurchasingDisplay.French)).Append(';')
-                .Append(Field(queue.Unit)).Append(';')
+                .Append(ExcelCsv.Cell(queue.Unit)).Append(';')
                 .Append(Money(price)).Append(';')
                 .Append(Money(price * line.Quantity)).Append("\r\n");
         }
 
-        csv.Append("Total;;").Append(total.ToString(PurchasingDisplay.French)).Append(';').Append(Field(queue.Unit)).Append(';')
+        csv.Append("Total;;").Append(total.ToString(PurchasingDisplay.French)).Append(';').Append(ExcelCsv.Cell(queue.Unit)).Append(';')
             .Append(Money(price)).Append(';').Append(Money(price * total)).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return ExcelCsv.Encode(csv);
     }
 
     private static string Money(decimal? value) => value is { } v ? v.ToString("0.00##", PurchasingDisplay.French) : "";
 
-    // Quotes fields that need it, and defuses spreadsheet formulas (a name starting with '=').
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }
