@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -95,6 +96,53 @@ public sealed class MemberJourneyTests(BrowserFixture fixture)
         Assert.Equal(200, feed.Status);
         Assert.StartsWith("text/calendar", feed.Headers["content-type"], StringComparison.Ordinal);
         Assert.StartsWith("BEGIN:VCALENDAR", await feed.TextAsync(), StringComparison.Ordinal);
+
+        Assert.True(member.Problems.Count == 0, string.Join("\n", member.Problems));
+    }
+
+    [SkippableFact]
+    public async Task Member_JoinsTheWaitlistOfAFullEvent()
+    {
+        Skip.IfNot(BrowserFixture.ChromiumInstalled, $"Chromium is not installed at {BrowserFixture.ChromiumPath} (.ci/run installs it).");
+
+        // An animator publishes a one-seat event open to every member; another company takes the seat.
+        string eventUrl;
+        await using (var animator = await Visitor.StartAsync(fixture, "member-waitlist-setup"))
+        {
+            await animator.SignInAsync("animateur.prod-iaa@demo.interclustering47.fr");
+            await animator.VisitAsync("/agenda/nouveau");
+            await animator.Page.GetByLabel("Titre").FillAsync("Visite de la légumerie de Sainte-Livrade");
+            await animator.Page.GetByLabel("Début : date").FillAsync(DateTime.Today.AddDays(45).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await animator.Page.GetByLabel("Début : heure").FillAsync("10:00");
+            await animator.Page.GetByLabel("Fin (date vide : même jour) : heure").FillAsync("12:00");
+            await animator.Page.GetByLabel("Nombre de places (vide : sans limite)").FillAsync("1");
+            await animator.Page.GetByLabel("Tous les adhérents de la plateforme").CheckAsync();
+            await animator.Page.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
+            await animator.Page.WaitForURLAsync(new Regex(@"/agenda/\d+$"));
+            await animator.CheckPageAsync();
+            eventUrl = new Uri(animator.Page.Url).AbsolutePath;
+            Assert.True(animator.Problems.Count == 0, string.Join("\n", animator.Problems));
+        }
+
+        await using (var other = await Visitor.StartAsync(fixture, "member-waitlist-other"))
+        {
+            await other.SignInAsync("membre.menuiserie@demo.interclustering47.fr");
+            await other.VisitAsync(eventUrl);
+            await other.Page.GetByRole(AriaRole.Button, new() { Name = "S'inscrire" }).ClickAsync();
+            await other.CheckPageAsync();
+            Assert.Equal("Votre inscription est confirmée.", await other.Page.GetByRole(AriaRole.Status).InnerTextAsync());
+            Assert.True(other.Problems.Count == 0, string.Join("\n", other.Problems));
+        }
+
+        await using var member = await Visitor.StartAsync(fixture, "member-waitlist");
+        await member.SignInAsync(Member);
+        await member.VisitAsync(eventUrl);
+        Assert.Equal("1/1 places", await member.Page.Locator("#seats").InnerTextAsync());
+        Assert.True(await member.Page.GetByText("L'événement est complet : votre inscription ira sur la liste d'attente.").IsVisibleAsync());
+        await member.Page.GetByRole(AriaRole.Button, new() { Name = "S'inscrire" }).ClickAsync();
+        await member.CheckPageAsync();
+        Assert.StartsWith("L'événement est complet : vous êtes sur la liste d'attente.", await member.Page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Vous êtes sur la liste d'attente, en position 1", await member.Page.Locator("#my-registration").InnerTextAsync(), StringComparison.Ordinal);
 
         Assert.True(member.Problems.Count == 0, string.Join("\n", member.Problems));
     }
