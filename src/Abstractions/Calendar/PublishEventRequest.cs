@@ -45,4 +45,12 @@ public sealed record PublishEventRequest
 
     /// <summary>Who may register.</summary>
     public EventAudience Audience { get; init; } = EventAudience.OrganisingNetworks;
+
+    /// <summary>
+    /// Where members register, when the plugin takes registrations itself (a training session with
+    /// per-network quotas): a path on this site, starting with <c>/</c>, at most 300 characters. The
+    /// agenda then shows a link to it instead of its own registration form, and refuses registrations.
+    /// <see langword="null"/> (the default): members register through the agenda. Since contract 1.1.
+    /// </summary>
+    public string? RegistrationUrl { get; init; }
 }

@@ -8,7 +8,7 @@ namespace Platform.Abstractions.Plugins;
 public static class PluginContract
 {
     /// <summary>The contract version implemented by this build of <c>Platform.Abstractions</c>.</summary>
-    public static Version Current { get; } = new(1, 0);
+    public static Version Current { get; } = new(1, 1);
 
     /// <summary>The name of the manifest file that must sit next to a plugin's assembly.</summary>
     public const string ManifestFileName = "plugin.json";

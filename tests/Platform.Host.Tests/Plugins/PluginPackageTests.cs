@@ -126,7 +126,7 @@ public sealed class PluginPackageTests
         var (code, _, error) = await RunAsync("modules", "install", zip);
 
         Assert.Equal(1, code);
-        Assert.Equal("Installation refusée : contrat demandé [2.0,3.0), contrat de la plateforme 1.0.", error.Trim());
+        Assert.Equal("Installation refusée : contrat demandé [2.0,3.0), contrat de la plateforme 1.1.", error.Trim());
         Assert.False(Directory.Exists(PluginsRoot));
     }
 
@@ -138,7 +138,7 @@ public sealed class PluginPackageTests
         var (code, _, error) = await RunAsync("modules", "install", zip);
 
         Assert.Equal(1, code);
-        Assert.Equal("Installation refusée : compilé contre Platform.Abstractions 2.0, la plateforme fournit 1.0.", error.Trim());
+        Assert.Equal("Installation refusée : compilé contre Platform.Abstractions 2.0, la plateforme fournit 1.1.", error.Trim());
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class PluginRuntimeLoaderTests
         var plugin = Load(root).Single();
 
         Assert.Equal(PluginStatus.Incompatible, plugin.Status);
-        Assert.Equal("contrat demandé [2.0,3.0), contrat de la plateforme 1.0", plugin.Reason);
+        Assert.Equal("contrat demandé [2.0,3.0), contrat de la plateforme 1.1", plugin.Reason);
         Assert.Null(plugin.Assembly);
     }
 

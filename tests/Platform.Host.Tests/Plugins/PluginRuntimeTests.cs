@@ -14,7 +14,7 @@ public sealed class PluginRuntimeTests(SharedHostFactory factory)
     [InlineData("Notes", PluginStatus.Loaded, null)]
     [InlineData("CtorThrows", PluginStatus.Faulted, "constructeur : InvalidOperationException: panne dans le constructeur")]
     [InlineData("ModuleThrows", PluginStatus.Faulted, "module Autofac : InvalidOperationException: panne dans Module.Load")]
-    [InlineData("OtherContract", PluginStatus.Incompatible, "compilé contre Platform.Abstractions 2.0, la plateforme fournit 1.0")]
+    [InlineData("OtherContract", PluginStatus.Incompatible, "compilé contre Platform.Abstractions 2.0, la plateforme fournit 1.1")]
     [InlineData("StrayPage", PluginStatus.Incompatible, "pages hors de /Areas/StrayPage/ : /Pages/Hijack.cshtml")]
     public async Task Startup_WithEveryFixture_GivesEachItsStatusAndReason(string id, PluginStatus status, string? reason)
     {

@@ -1,4 +1,5 @@
 using Platform.Host.Web;
+using Platform.Abstractions.Export;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

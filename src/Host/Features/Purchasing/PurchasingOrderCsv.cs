@@ -1,4 +1,5 @@
 using Platform.Host.Web;
+using Platform.Abstractions.Export;
 using System.Text;
 
 namespace Platform.Host.Features.Purchasing;

@@ -1,10 +1,11 @@
 using System.Text;
 
-namespace Platform.Host.Web;
+namespace Platform.Abstractions.Export;
 
 /// <summary>
 /// CSV files that Excel in French opens as they are: UTF-8 with a BOM, « ; » separators, CRLF. Every
-/// export of the site (attendees, members, consolidated orders) writes its cells through here.
+/// export of the site (attendees, members, consolidated orders, plugins' reports) writes its cells
+/// through here, so every file guards against formula injection the same way.
 /// </summary>
 public static class ExcelCsv
 {
