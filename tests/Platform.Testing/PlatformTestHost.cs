@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +48,13 @@ public class PlatformTestHost : WebApplicationFactory<Program>
     /// </summary>
     public bool RequireApproval { get; init; }
 
+    /// <summary>
+    /// A clock the test moves by hand (deadlines, release dates), given to the host as its
+    /// <see cref="TimeProvider"/>; <see langword="null"/> (the default) keeps the system clock. With a
+    /// clock, sign-ins last two days of its time, so moving it does not sign the test's users out.
+    /// </summary>
+    public TestClock? Clock { get; init; }
+
     /// <summary>Where mails are written as <c>.eml</c> files.</summary>
     public string MailDirectory => Path.Combine(DataDirectory, "mail");
 
@@ -68,6 +78,14 @@ public class PlatformTestHost : WebApplicationFactory<Program>
         // Load failures are asserted (or thrown by PluginTestHost), not printed.
         builder.UseSetting("Logging:LogLevel:Platform.Plugins", "None");
         builder.UseSetting("Logging:LogLevel:Platform.Host.Plugins", "None");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.ExpireTimeSpan = TimeSpan.FromDays(2));
+            });
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see them.</summary>

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Platform.Abstractions.Members;
 using Platform.Abstractions.Purchasing;
 using Platform.Host.Data;
@@ -13,10 +12,11 @@ using Platform.Host.Features.Demo;
 using Platform.Host.Features.Networks;
 using Platform.Host.Features.Purchasing;
 using Platform.Host.Tests.Support;
+using Platform.Testing;
 
 namespace Platform.Host.Tests.Purchasing;
 
-/// <summary>Purchasing tests share one host whose clock is a <see cref="FakeTimeProvider"/> they move by hand.</summary>
+/// <summary>Purchasing tests share one host whose clock is a <see cref="TestClock"/> they move by hand.</summary>
 [CollectionDefinition(Name)]
 public sealed class PurchasingHost : ICollectionFixture<PurchasingHostFactory>
 {
@@ -103,19 +103,4 @@ public sealed class PurchasingHostFactory() : PlatformFactory(TestPaths.PluginFo
         using var scope = Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<UserManager<User>>().FindByEmailAsync(email))!.Id;
     }
-}
-
-/// <summary>
-/// A fake clock the tests move by hand, whose short timers run on the real clock: the host's Polly
-/// pipelines take their retry back-off from the DI <see cref="TimeProvider"/>, and a busy-database retry
-/// must not wait for a test to move time. Tests move the clock by minutes or hours, never less.
-/// </summary>
-public sealed class TestClock(DateTimeOffset start) : FakeTimeProvider(start)
-{
-    private static readonly TimeSpan RealBelow = TimeSpan.FromSeconds(5);
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        dueTime < RealBelow && dueTime != Timeout.InfiniteTimeSpan
-            ? System.CreateTimer(callback, state, dueTime, period)
-            : base.CreateTimer(callback, state, dueTime, period);
 }

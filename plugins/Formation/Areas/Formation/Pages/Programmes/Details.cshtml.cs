@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Abstractions.Networks;
+using Platform.Plugins.Formation.Domain;
+
+namespace Platform.Plugins.Formation.Pages.Programmes;
+
+/// <summary>
+/// <c>/c/{network}/formation/programmes/{id}</c>: the programme's dashboard — its phase, budget,
+/// each network's fill rate, the sessions (flagged when under their minimum at the go/no-go date).
+/// </summary>
+public sealed class DetailsModel(ProgrammeService programmes, FormationAccess access, INetworkDirectory networks)
+    : ProgrammePageModel(programmes, access, networks)
+{
+    public ProgrammeReport Report { get; private set; } = null!;
+
+    public IReadOnlyList<TrainingSession> Sessions { get; private set; } = [];
+
+    /// <summary>Sessions to come, soonest first, then past ones, latest first.</summary>
+    public IEnumerable<TrainingSession> SessionsToComeFirst =>
+        Sessions.Where(s => s.StartUtc >= Now).OrderBy(s => s.StartUtc).Concat(Sessions.Where(s => s.StartUtc < Now).OrderByDescending(s => s.StartUtc));
+
+    public IReadOnlyList<TrainingSession> Flagged { get; private set; } = [];
+
+    public IReadOnlyList<ProgressMeeting> Meetings { get; private set; } = [];
+
+    public DateTime Now { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAdvanceAsync(int id)
+    {
+        if (!await LoadProgrammeAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        var refusal = await Programmes.AdvanceAsync(id, HttpContext.RequestAborted);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError("", refusal);
+            await LoadAsync(id);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        Message = "Le programme passe à l'étape suivante.";
+        return Redirect($"/c/{Network.Slug}/formation/programmes/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (!await LoadProgrammeAsync(id))
+        {
+            return false;
+        }
+
+        Now = Programmes.Now;
+        Report = await Programmes.ReportAsync(Programme, HttpContext.RequestAborted);
+        Sessions = await Programmes.SessionsAsync(id, HttpContext.RequestAborted);
+        Flagged = [.. Sessions.Where(s => s.NeedsDecision(Now))];
+        Meetings = [.. (await Programmes.MeetingsAsync(id, HttpContext.RequestAborted)).Take(3)];
+        return true;
+    }
+}

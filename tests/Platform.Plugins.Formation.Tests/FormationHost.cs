@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net;
+using Platform.Testing;
+
+namespace Platform.Plugins.Formation.Tests;
+
+/// <summary>
+/// The real host on a temporary database with the demo networks and accounts, this plugin loaded from
+/// its build folder, and a clock the tests move (release and go/no-go dates, attendance after a session).
+/// </summary>
+public sealed class FormationHost : PluginTestHost
+{
+    public const string Carrier = "fruits-legumes-nutrition-sante";
+
+    private int _sequence;
+
+    public FormationHost()
+        : base(BuildFolderOf(typeof(FormationHost).Assembly))
+    {
+        Clock = new TestClock(DateTimeOffset.UtcNow);
+    }
+
+    public DateTime Now => Clock!.GetUtcNow().UtcDateTime;
+
+    /// <summary>A value for a <c>datetime-local</c> field: Paris wall-clock time.</summary>
+    public static string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    public string Url(string page = "", string network = Carrier) => UrlOf(network, page);
+
+    /// <summary>The carrier's animator starts a programme through the home page's form; returns its id.</summary>
+    public async Task<int> CreateProgrammeAsync(WebSession animator, decimal budget, string[] partners, params string[] themes)
+    {
+        var ids = await NetworkIdsAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = $"Programme de test {Interlocked.Increment(ref _sequence)}",
+            ["Input.Budget"] = budget.ToString(CultureInfo.InvariantCulture),
+            ["Input.TargetTrainees"] = "50",
+            ["Input.Themes"] = string.Join("\n", themes),
+        };
+        var content = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
+            .Concat(partners.Select(p => new KeyValuePair<string, string>("Input.PartnerNetworkIds", ids[p].ToString(CultureInfo.InvariantCulture))));
+        var response = await PostAsync(animator, Url(), content);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Takes a programme to the sessions phase with one module; returns the module's id.</summary>
+    public async Task<int> ProgrammeReadyForSessionsAsync(int programmeId, WebSession animator, WebSession member, decimal sessionCost, int min = 2, int max = 12, int hours = 14)
+    {
+        var theme = await ScalarAsync<long>("select id from formation_themes where programmeid = $p order by id limit 1", ("$p", programmeId));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(member, Url($"/programmes/{programmeId}/besoins"),
+            [new("Input.ThemeIds", theme.ToString(CultureInfo.InvariantCulture)), new("Input.Employees", "4"), new("Input.PreferredPeriod", "Any")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AdvanceAsync(animator, programmeId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Specification"),
+            [new("Specification.Title", "Compétences transverses"), new("Specification.ThemeIds", theme.ToString(CultureInfo.InvariantCulture))],
+            Url($"/programmes/{programmeId}/cahiers-des-charges"))).StatusCode);
+        var specification = await ScalarAsync<long>("select id from formation_specifications where programmeid = $p", ("$p", programmeId));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Module"),
+        [
+            new("Module.SpecificationId", specification.ToString(CultureInfo.InvariantCulture)), new("Module.Title", "Optimiser sa prospection commerciale"),
+            new("Module.DurationHours", hours.ToString(CultureInfo.InvariantCulture)), new("Module.MinParticipants", min.ToString(CultureInfo.InvariantCulture)),
+            new("Module.MaxParticipants", max.ToString(CultureInfo.InvariantCulture)), new("Module.TrainingBody", "Sud Management"),
+            new("Module.SessionCost", sessionCost.ToString(CultureInfo.InvariantCulture)),
+        ], Url($"/programmes/{programmeId}/cahiers-des-charges"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AdvanceAsync(animator, programmeId)).StatusCode);
+        return (int)await ScalarAsync<long>("select id from formation_modules where programmeid = $p", ("$p", programmeId));
+    }
+
+    public Task<HttpResponseMessage> AdvanceAsync(WebSession animator, int programmeId) =>
+        PostAsync(animator, Url($"/programmes/{programmeId}?handler=Advance"), [], Url($"/programmes/{programmeId}"));
+
+    /// <summary>Plans a session starting in <paramref name="startIn"/>, with seats reserved per network slug.</summary>
+    public async Task<HttpResponseMessage> PlanSessionAsync(WebSession animator, int programmeId, int moduleId, int seats, TimeSpan startIn, TimeSpan releaseBefore, params (string Network, int Seats)[] quotas)
+    {
+        var ids = await NetworkIdsAsync();
+        var start = Now.Add(startIn);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.ModuleId", moduleId.ToString(CultureInfo.InvariantCulture)),
+            new("Input.Start", Local(start)),
+            new("Input.End", Local(start.AddHours(7))),
+            new("Input.Place", "Agropole, Estillac"),
+            new("Input.Seats", seats.ToString(CultureInfo.InvariantCulture)),
+            new("Input.ReleaseAt", Local(start - releaseBefore)),
+            new("Input.GoNoGoAt", Local(start.AddDays(-2))),
+        };
+        fields.AddRange(quotas.Select(q => new KeyValuePair<string, string>($"Input.Quotas[{ids[q.Network]}]", q.Seats.ToString(CultureInfo.InvariantCulture))));
+        return await PostAsync(animator, Url($"/programmes/{programmeId}/sessions/nouvelle"), fields);
+    }
+
+    public Task<HttpResponseMessage> EnrolAsync(WebSession member, string network, long sessionId, string name) =>
+        PostAsync(member, Url($"/sessions/{sessionId}?handler=Enrol", network), [new("TraineeName", name)], Url($"/sessions/{sessionId}", network));
+
+    public async Task<long> LastSessionIdAsync(int programmeId) =>
+        await ScalarAsync<long>("select max(id) from formation_sessions where programmeid = $p", ("$p", programmeId));
+
+    public async Task<IReadOnlyDictionary<string, int>> NetworkIdsAsync() =>
+        (await QueryAsync("select Id, Slug from Networks")).ToDictionary(r => (string)r["Slug"]!, r => Convert.ToInt32(r["Id"], CultureInfo.InvariantCulture));
+
+    /// <summary>POSTs a form with repeated fields, with the antiforgery token of the page that shows it.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(WebSession session, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var (_, page) = await session.GetPageAsync(formPage ?? url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await session.Client.PostAsync(url, content);
+    }
+}
