@@ -35,10 +35,10 @@ public sealed class RegistrationUrlTests(SharedHostFactory factory)
     [Fact]
     public async Task EventRegisteredOnAPluginPage_LinksThere_AndTheAgendaRefusesRegistrations()
     {
-        const string url = "/c/sotra/formation/sessions/12";
+        const string url = "/c/etic/formation/sessions/12";
         var e = await PublishAsync(Guid.NewGuid().ToString("N"), url);
         Assert.Equal(url, e.RegistrationUrl);
-        var email = await CalendarTestData.NewMemberAsync(factory, "Inès Formation", "sotra");
+        var email = await CalendarTestData.NewMemberAsync(factory, "Inès Formation", "etic");
         using var member = await BrowserSession.SignInAsync(factory, email);
 
         var (response, page) = await member.GetPageAsync($"/agenda/{e.Id}");
@@ -60,10 +60,10 @@ public sealed class RegistrationUrlTests(SharedHostFactory factory)
     public async Task Republishing_ChangesOrRemovesTheRegistrationUrl()
     {
         var key = Guid.NewGuid().ToString("N");
-        var first = await PublishAsync(key, "/c/sotra/formation/sessions/1", capacity: 12);
-        var moved = await PublishAsync(key, "/c/sotra/formation/sessions/2", capacity: 12);
+        var first = await PublishAsync(key, "/c/etic/formation/sessions/1", capacity: 12);
+        var moved = await PublishAsync(key, "/c/etic/formation/sessions/2", capacity: 12);
         Assert.Equal(first.Id, moved.Id);
-        Assert.Equal("/c/sotra/formation/sessions/2", moved.RegistrationUrl);
+        Assert.Equal("/c/etic/formation/sessions/2", moved.RegistrationUrl);
         using var anonymous = new BrowserSession(factory.CreateBrowser());
         var (_, page) = await anonymous.GetPageAsync($"/agenda/{first.Id}");
         Assert.Equal("12 places", page.QuerySelector("#seats")!.TextContent);
@@ -87,7 +87,7 @@ public sealed class RegistrationUrlTests(SharedHostFactory factory)
     private async Task<EventInfo> PublishAsync(string key, string? registrationUrl, int? capacity = null)
     {
         using var scope = factory.Services.CreateScope();
-        var sotra = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Networks.Where(n => n.Slug == "sotra").Select(n => n.Id).SingleAsync();
+        var etic = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Networks.Where(n => n.Slug == "etic").Select(n => n.Id).SingleAsync();
         var start = DateTime.UtcNow.AddDays(40);
         return await scope.ServiceProvider.GetRequiredService<ICalendarService>().PublishAsync(new PublishEventRequest
         {
@@ -97,7 +97,7 @@ public sealed class RegistrationUrlTests(SharedHostFactory factory)
             Type = EventType.Training,
             StartUtc = start,
             EndUtc = start.AddHours(7),
-            OrganiserNetworkIds = [sotra],
+            OrganiserNetworkIds = [etic],
             Capacity = capacity,
             RegistrationUrl = registrationUrl,
         });
