@@ -37,4 +37,12 @@ public sealed record EventInfo(
     bool RegistrationOpen,
     string? Source,
     string? ExternalKey,
-    string Link);
+    string Link)
+{
+    /// <summary>
+    /// Where members register, when the publishing plugin takes registrations itself (see
+    /// <see cref="PublishEventRequest.RegistrationUrl"/>); <see langword="null"/> when they register
+    /// through the agenda. Since contract 1.1.
+    /// </summary>
+    public string? RegistrationUrl { get; init; }
+}

@@ -13,7 +13,8 @@ public interface ICalendarService
     /// </summary>
     /// <returns>The event as stored.</returns>
     /// <exception cref="ArgumentException">The request is invalid (empty title, end before start,
-    /// unknown network, capacity below 1…); the message says why, in French.</exception>
+    /// unknown network, capacity below 1, a registration URL that is not a path on this site…); the
+    /// message says why, in French.</exception>
     Task<EventInfo> PublishAsync(PublishEventRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace Platform.Host.Data;
 
 /// <summary>
 /// Brings the database up to date at start-up: the host's migrations, WAL mode, the demo data when
-/// demo mode is on, then the plugins' migrations and recorded statuses.
+/// demo mode is on, then the plugins' migrations and recorded statuses, and in demo mode the plugins'
+/// demo enablements (<c>Demo:Plugins</c>) and demo data.
 /// </summary>
 public sealed class DatabaseInitializer(PlatformDbContext db, IServiceProvider services, IConfiguration configuration)
 {
@@ -16,12 +17,20 @@ public sealed class DatabaseInitializer(PlatformDbContext db, IServiceProvider s
         // WAL is persistent in the file: set once here, it holds for every later connection.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-        if (configuration.GetValue<bool>("Demo:Enabled"))
+        var demo = configuration.GetValue<bool>("Demo:Enabled");
+        if (demo)
         {
             await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
 
         await services.GetRequiredService<PluginStartup>().RunAsync(cancellationToken);
+
+        // After the plugins' migrations: a plugin whose migrations failed is no longer loaded, so
+        // it is neither enabled nor seeded.
+        if (demo)
+        {
+            await services.GetRequiredService<PluginDemoStartup>().RunAsync(cancellationToken);
+        }
     }
 }
 

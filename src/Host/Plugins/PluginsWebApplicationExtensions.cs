@@ -25,6 +25,7 @@ public static class PluginsWebApplicationExtensions
         builder.Services.AddSingleton<EnablementSnapshotCache>();
         builder.Services.AddScoped<PluginEnablementService>();
         builder.Services.AddScoped<PluginStartup>();
+        builder.Services.AddScoped<PluginDemoStartup>();
         builder.Services.AddScoped<PluginApprovalService>();
         builder.Services.AddScoped<IPluginSettings, PluginSettingsStore>();
         builder.Services.AddScoped<IDomainEventPublisher, DomainEventPublisher>();

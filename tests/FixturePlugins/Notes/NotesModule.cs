@@ -1,5 +1,6 @@
 using Autofac;
 using Platform.Abstractions.Events;
+using Platform.Abstractions.Plugins;
 
 namespace Platform.Plugins.Notes;
 
@@ -9,5 +10,6 @@ internal sealed class NotesModule : Module
     {
         builder.RegisterType<NoteFormatter>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<WelcomeNoteHandler>().As<IDomainEventHandler<PluginEnabled>>().InstancePerLifetimeScope();
+        builder.RegisterType<NotesDemoData>().As<IPluginDemoData>().InstancePerLifetimeScope();
     }
 }

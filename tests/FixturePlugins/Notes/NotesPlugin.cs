@@ -9,10 +9,13 @@ namespace Platform.Plugins.Notes;
 
 public sealed class NotesPlugin : IPlugin
 {
-    public void ConfigureServices(IServiceCollection services, IPluginSetupContext context) =>
+    public void ConfigureServices(IServiceCollection services, IPluginSetupContext context)
+    {
         services.AddDbContext<NotesDbContext>(o => o.UseSqlite(
             context.Database.ConnectionString,
             b => b.MigrationsHistoryTable(context.Database.MigrationsHistoryTable)));
+        services.AddSingleton(new NotesDemoOptions(string.Equals(context.Configuration["DemoDataFails"], "true", StringComparison.OrdinalIgnoreCase)));
+    }
 
     public IModule? CreateModule() => new NotesModule();
 

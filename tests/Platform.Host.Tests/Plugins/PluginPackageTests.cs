@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Platform.Host.Features.Cli;
 using Platform.Host.Features.Demo;
@@ -13,7 +14,7 @@ namespace Platform.Host.Tests.Plugins;
 /// <c>modules pack</c> and <c>modules install</c>: a plugin's build folder becomes a package with the
 /// SHA-256 of each file; installing checks paths, hashes, manifest, contract and id before copying.
 /// </summary>
-public sealed class PluginPackageTests
+public sealed partial class PluginPackageTests
 {
     private readonly string _work = TestPaths.NewTempDirectory();
 
@@ -120,7 +121,7 @@ public sealed class PluginPackageTests
         var build = Path.Combine(_work, "build");
         TestPaths.CopyDirectory(Notes, build);
         var manifest = Path.Combine(build, "plugin.json");
-        await File.WriteAllTextAsync(manifest, (await File.ReadAllTextAsync(manifest)).Replace("[1.0,2.0)", "[2.0,3.0)", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(manifest, ContractRange().Replace(await File.ReadAllTextAsync(manifest), "\"contract\": \"[2.0,3.0)\""));
         var zip = Pack(build);
 
         var (code, _, error) = await RunAsync("modules", "install", zip);
@@ -196,4 +197,7 @@ public sealed class PluginPackageTests
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
     }
+
+    [GeneratedRegex("\"contract\":\\s*\"[^\"]*\"")]
+    private static partial Regex ContractRange();
 }

@@ -322,6 +322,10 @@ namespace Platform.Host.Data.Migrations
                     b.Property<DateTime?>("RegistrationDeadlineUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegistrationUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 

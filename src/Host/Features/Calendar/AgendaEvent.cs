@@ -11,6 +11,8 @@ public sealed class AgendaEvent
 {
     public const int MaxSeatsPerRegistration = 20;
 
+    public const int MaxRegistrationUrlLength = 300;
+
     public int Id { get; set; }
 
     /// <summary>The iCalendar UID: set once, never changed, so subscribers' calendars update the same entry.</summary>
@@ -56,6 +58,13 @@ public sealed class AgendaEvent
 
     public string? ExternalKey { get; set; }
 
+    /// <summary>
+    /// Where members register when the publishing plugin takes registrations itself (a path on this
+    /// site, checked by <see cref="RegistrationUrlError"/>): the agenda then links to it and refuses
+    /// registrations of its own.
+    /// </summary>
+    public string? RegistrationUrl { get; set; }
+
     public List<AgendaEventOrganiser> Organisers { get; } = [];
 
     public List<Registration> Registrations { get; } = [];
@@ -73,12 +82,32 @@ public sealed class AgendaEvent
     public static string NewUid() => $"{Guid.NewGuid():N}@interclustering47.fr";
 
     /// <summary>
+    /// Why <paramref name="url"/> cannot be a registration link (French), or <see langword="null"/>.
+    /// Only a path on this site: « //host » and « /\host » are other sites to a browser, and a
+    /// scheme (<c>https:</c>, <c>javascript:</c>) never starts with « / ».
+    /// </summary>
+    public static string? RegistrationUrlError(string? url) => url switch
+    {
+        null => null,
+        { Length: > MaxRegistrationUrlLength } => $"Le lien d'inscription ne doit pas dépasser {MaxRegistrationUrlLength} caractères.",
+        _ when !url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("/\\", StringComparison.Ordinal)
+            => "Le lien d'inscription doit être une adresse de ce site commençant par « / ».",
+        _ when url.Any(char.IsControl) => "Le lien d'inscription ne doit pas contenir de caractères de contrôle.",
+        _ => null,
+    };
+
+    /// <summary>
     /// Registers the user's company for <paramref name="seats"/> seats (the user and colleagues).
     /// Confirmed when the seats are free and nobody waits before; otherwise on the waitlist,
     /// first come, first served. Requires <see cref="Registrations"/> loaded (live ones).
     /// </summary>
     public RegistrationOutcome Register(string userId, int? companyId, int seats, DateTime nowUtc)
     {
+        if (RegistrationUrl is not null)
+        {
+            return new(RegistrationResult.RegistersElsewhere, null);
+        }
+
         if (!IsRegistrationOpen(nowUtc))
         {
             return new(RegistrationResult.Closed, null);
@@ -190,6 +219,9 @@ public enum RegistrationResult
     TooManySeats,
     NotEligible,
     NotFound,
+
+    /// <summary>The publishing plugin takes registrations on its own page (<see cref="AgendaEvent.RegistrationUrl"/>).</summary>
+    RegistersElsewhere,
 }
 
 public sealed record RegistrationOutcome(RegistrationResult Result, Registration? Registration);

@@ -7,12 +7,21 @@ public sealed record AgendaEventView(AgendaEvent Event, IReadOnlyList<int> Organ
 {
     public int Id => Event.Id;
 
-    /// <summary>« 19/50 places », or « 19 inscrits » without a limit.</summary>
-    public string SeatsLabel => Event.Capacity is { } capacity
-        ? $"{ConfirmedSeats}/{capacity} places"
-        : ConfirmedSeats <= 1 ? $"{ConfirmedSeats} inscrit" : $"{ConfirmedSeats} inscrits";
+    /// <summary>
+    /// « 19/50 places », or « 19 inscrits » without a limit. When a plugin takes the registrations
+    /// (<see cref="AgendaEvent.RegistrationUrl"/>) the agenda's own counts mean nothing: « 50 places »,
+    /// or <see langword="null"/> (show nothing) without a limit.
+    /// </summary>
+    public string? SeatsLabel => (Event.Capacity, Event.RegistrationUrl) switch
+    {
+        ({ } capacity, not null) => $"{capacity} places",
+        (null, not null) => null,
+        ({ } capacity, null) => $"{ConfirmedSeats}/{capacity} places",
+        _ => ConfirmedSeats <= 1 ? $"{ConfirmedSeats} inscrit" : $"{ConfirmedSeats} inscrits",
+    };
 
-    public bool IsFull => Event.Capacity is { } capacity && ConfirmedSeats >= capacity;
+    /// <summary>Full by the agenda's own registrations; never for an event registered elsewhere (the agenda cannot know).</summary>
+    public bool IsFull => Event.RegistrationUrl is null && Event.Capacity is { } capacity && ConfirmedSeats >= capacity;
 
     public EventInfo ToInfo(DateTime nowUtc) => new(
         Event.Id,
@@ -32,5 +41,8 @@ public sealed record AgendaEventView(AgendaEvent Event, IReadOnlyList<int> Organ
         Event.IsRegistrationOpen(nowUtc),
         Event.Source,
         Event.ExternalKey,
-        $"/agenda/{Event.Id}");
+        $"/agenda/{Event.Id}")
+    {
+        RegistrationUrl = Event.RegistrationUrl,
+    };
 }

@@ -19,6 +19,7 @@ internal sealed class AgendaEventConfiguration : IEntityTypeConfiguration<Agenda
         builder.Property(e => e.Programme).HasMaxLength(4000);
         builder.Property(e => e.Source).HasMaxLength(100);
         builder.Property(e => e.ExternalKey).HasMaxLength(100);
+        builder.Property(e => e.RegistrationUrl).HasMaxLength(AgendaEvent.MaxRegistrationUrlLength);
         builder.HasIndex(e => e.StartUtc);
         builder.HasIndex(e => new { e.Source, e.ExternalKey }).IsUnique();
         builder.HasMany(e => e.Organisers).WithOne().HasForeignKey(o => o.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -175,6 +175,11 @@ public sealed class CalendarService(
             throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(request));
         }
 
+        if (AgendaEvent.RegistrationUrlError(request.RegistrationUrl) is { } urlError)
+        {
+            throw new ArgumentException(urlError, nameof(request));
+        }
+
         var now = Now;
         var (id, promoted) = await writer.ExecuteAsync(async (tx, token) =>
         {
@@ -194,6 +199,7 @@ public sealed class CalendarService(
             }
 
             agendaEvent.CancelledAtUtc = null;
+            agendaEvent.RegistrationUrl = request.RegistrationUrl;
             draft.ApplyTo(agendaEvent);
             agendaEvent.Touch(now);
             var promotedRegistrations = agendaEvent.PromoteWaitlist(now);

@@ -1,11 +1,11 @@
-using Platform.Host.Web;
-using Platform.Abstractions.Export;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Export;
 using Platform.Abstractions.Members;
 using Platform.Host.Data;
+using Platform.Host.Web;
 
 namespace Platform.Host.Features.Calendar;
 

@@ -1,10 +1,9 @@
-using Platform.Host.Web;
-using Platform.Abstractions.Export;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Directory;
 using Platform.Abstractions.Events;
+using Platform.Abstractions.Export;
 using Platform.Host.Data;
 
 namespace Platform.Host.Features.Companies;

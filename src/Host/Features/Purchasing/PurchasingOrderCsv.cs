@@ -1,6 +1,5 @@
-using Platform.Host.Web;
-using Platform.Abstractions.Export;
 using System.Text;
+using Platform.Abstractions.Export;
 
 namespace Platform.Host.Features.Purchasing;
 

@@ -62,6 +62,9 @@ public sealed class DetailsModel(
             case RegistrationResult.NotEligible:
                 ModelState.AddModelError("", "Cet événement est réservé aux adhérents des réseaux organisateurs.");
                 return await LoadAsync(id) ? Page() : NotFound();
+            case RegistrationResult.RegistersElsewhere:
+                ModelState.AddModelError("", "Les inscriptions à cet événement se font sur la page du module, pas dans l'agenda.");
+                return await LoadAsync(id) ? Page() : NotFound();
         }
 
         Message = outcome.Result switch
