@@ -69,11 +69,12 @@ public sealed class BudgetAndReportTests(FormationHost host) : IClassFixture<For
         }
 
         host.Clock!.Advance(TimeSpan.FromDays(11));
+        using var animatorLater = await host.SignInAsAnimatorAsync(FormationHost.Carrier);
         var present = (await host.QueryAsync("select id from formation_enrolments where sessionid = $s and traineename <> 'Absent Absente'", ("$s", session)))
             .Select(r => new KeyValuePair<string, string>("present", Convert.ToString(r["Id"], CultureInfo.InvariantCulture)!));
-        Assert.Equal(HttpStatusCode.Redirect, (await FormationHost.PostAsync(animator, host.Url($"/sessions/{session}?handler=Attendance"), present, host.Url($"/sessions/{session}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await FormationHost.PostAsync(animatorLater, host.Url($"/sessions/{session}?handler=Attendance"), present, host.Url($"/sessions/{session}"))).StatusCode);
 
-        var csv = await animator.Client.GetAsync(host.Url($"/programmes/{id}/bilan?handler=Csv"));
+        var csv = await animatorLater.Client.GetAsync(host.Url($"/programmes/{id}/bilan?handler=Csv"));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var bytes = await csv.Content.ReadAsByteArrayAsync();
@@ -93,7 +94,7 @@ public sealed class BudgetAndReportTests(FormationHost host) : IClassFixture<For
         Assert.Equal(["3", "63", "1", "3000,00"], total[3..]);
 
         // The printable page shows the same figures.
-        var (_, page) = await animator.GetPageAsync(host.Url($"/programmes/{id}/bilan"));
+        var (_, page) = await animatorLater.GetPageAsync(host.Url($"/programmes/{id}/bilan"));
         Assert.StartsWith("3 ", page.QuerySelector("#report-totals [data-trainees]")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("63", page.QuerySelector("#report-totals [data-hours]")?.TextContent.Trim());
         Assert.Equal("2 000 €", page.QuerySelector("#report-networks tr[data-network='sotra'] [data-spent]")?.TextContent.Trim().Replace('\u202f', ' ').Replace('\u00a0', ' '));

@@ -50,21 +50,21 @@ public sealed class FormationHost : PluginTestHost
     public async Task<int> ProgrammeReadyForSessionsAsync(int programmeId, WebSession animator, WebSession member, decimal sessionCost, int min = 2, int max = 12, int hours = 14)
     {
         var theme = await ScalarAsync<long>("select id from formation_themes where programmeid = $p order by id limit 1", ("$p", programmeId));
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(member, Url($"/programmes/{programmeId}/besoins"),
-            [new("Input.ThemeIds", theme.ToString(CultureInfo.InvariantCulture)), new("Input.Employees", "4"), new("Input.PreferredPeriod", "Any")])).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await AdvanceAsync(animator, programmeId)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Specification"),
+        await AssertRedirectAsync(await PostAsync(member, Url($"/programmes/{programmeId}/besoins"),
+            [new("Input.ThemeIds", theme.ToString(CultureInfo.InvariantCulture)), new("Input.Employees", "4"), new("Input.PreferredPeriod", "Any")]));
+        await AssertRedirectAsync(await AdvanceAsync(animator, programmeId));
+        await AssertRedirectAsync(await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Specification"),
             [new("Specification.Title", "Compétences transverses"), new("Specification.ThemeIds", theme.ToString(CultureInfo.InvariantCulture))],
-            Url($"/programmes/{programmeId}/cahiers-des-charges"))).StatusCode);
+            Url($"/programmes/{programmeId}/cahiers-des-charges")));
         var specification = await ScalarAsync<long>("select id from formation_specifications where programmeid = $p", ("$p", programmeId));
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Module"),
+        await AssertRedirectAsync(await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Module"),
         [
             new("Module.SpecificationId", specification.ToString(CultureInfo.InvariantCulture)), new("Module.Title", "Optimiser sa prospection commerciale"),
             new("Module.DurationHours", hours.ToString(CultureInfo.InvariantCulture)), new("Module.MinParticipants", min.ToString(CultureInfo.InvariantCulture)),
             new("Module.MaxParticipants", max.ToString(CultureInfo.InvariantCulture)), new("Module.TrainingBody", "Sud Management"),
             new("Module.SessionCost", sessionCost.ToString(CultureInfo.InvariantCulture)),
-        ], Url($"/programmes/{programmeId}/cahiers-des-charges"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await AdvanceAsync(animator, programmeId)).StatusCode);
+        ], Url($"/programmes/{programmeId}/cahiers-des-charges")));
+        await AssertRedirectAsync(await AdvanceAsync(animator, programmeId));
         return (int)await ScalarAsync<long>("select id from formation_modules where programmeid = $p", ("$p", programmeId));
     }
 
@@ -91,7 +91,7 @@ public sealed class FormationHost : PluginTestHost
     }
 
     public Task<HttpResponseMessage> EnrolAsync(WebSession member, string network, long sessionId, string name) =>
-        PostAsync(member, Url($"/sessions/{sessionId}?handler=Enrol", network), [new("TraineeName", name)], Url($"/sessions/{sessionId}", network));
+        PostAsync(member, Url($"/sessions/{sessionId}?handler=Enrol", network), [new("Trainee.Name", name)], Url($"/sessions/{sessionId}", network));
 
     public async Task<long> LastSessionIdAsync(int programmeId) =>
         await ScalarAsync<long>("select max(id) from formation_sessions where programmeid = $p", ("$p", programmeId));
@@ -99,12 +99,25 @@ public sealed class FormationHost : PluginTestHost
     public async Task<IReadOnlyDictionary<string, int>> NetworkIdsAsync() =>
         (await QueryAsync("select Id, Slug from Networks")).ToDictionary(r => (string)r["Slug"]!, r => Convert.ToInt32(r["Id"], CultureInfo.InvariantCulture));
 
+    /// <summary>Asserts a redirect (the form was accepted); otherwise fails with the page's error messages.</summary>
+    public static async Task AssertRedirectAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            var errors = string.Join(" | ", html.QuerySelectorAll(".text-danger, .validation-summary-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+            var main = html.QuerySelector("main")?.TextContent.Trim() ?? "";
+            Assert.Fail($"Expected a redirect, got {(int)response.StatusCode}: {(errors.Length > 0 ? errors : main[..Math.Min(main.Length, 300)])}");
+        }
+    }
+
     /// <summary>POSTs a form with repeated fields, with the antiforgery token of the page that shows it.</summary>
     public static async Task<HttpResponseMessage> PostAsync(WebSession session, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
-        var (_, page) = await session.GetPageAsync(formPage ?? url);
+        var (response, page) = await session.GetPageAsync(formPage ?? url);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url} ({(int)response.StatusCode}): {page.QuerySelector("main")?.TextContent.Trim()}");
         using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
         return await session.Client.PostAsync(url, content);
     }

@@ -38,8 +38,10 @@ public sealed class SeatsTests(FormationHost host) : IClassFixture<FormationHost
 
         // After the release date, SOTRA's unused seat opens to PROD'IAA.
         host.Clock!.Advance(TimeSpan.FromDays(21));
-        Assert.Equal(HttpStatusCode.Redirect, (await host.EnrolAsync(claire, "prod-iaa", session, "Inès Castaing")).StatusCode);
-        var full = await host.EnrolAsync(julien, "sotra", session, "Jules Pujol");
+        using var claireLater = await host.SignInAsMemberAsync("prod-iaa");
+        using var julienLater = await host.SignInAsMemberAsync("sotra");
+        Assert.Equal(HttpStatusCode.Redirect, (await host.EnrolAsync(claireLater, "prod-iaa", session, "Inès Castaing")).StatusCode);
+        var full = await host.EnrolAsync(julienLater, "sotra", session, "Jules Pujol");
         Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
         Assert.Contains("La session est complète", WebUtility.HtmlDecode(await full.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
@@ -49,7 +51,8 @@ public sealed class SeatsTests(FormationHost host) : IClassFixture<FormationHost
             seats.Select(r => $"{r["network"]} {((long)r["seat"]! == 0 ? "Reserved" : "Open")} {r["n"]}"));
 
         // The page shows each network's part: PROD'IAA 2 of 2 reserved seats taken, SOTRA 1 of 2.
-        var (_, page) = await animator.GetPageAsync(host.Url($"/programmes/{id}"));
+        using var animatorLater = await host.SignInAsAnimatorAsync(FormationHost.Carrier);
+        var (_, page) = await animatorLater.GetPageAsync(host.Url($"/programmes/{id}"));
         Assert.Equal("100 %", page.QuerySelector("#fill-rates tr[data-network='prod-iaa'] td:nth-child(4)")?.TextContent.Trim().Replace('\u202f', ' ').Replace('\u00a0', ' '));
         Assert.Equal("50 %", page.QuerySelector("#fill-rates tr[data-network='sotra'] td:nth-child(4)")?.TextContent.Trim().Replace('\u202f', ' ').Replace('\u00a0', ' '));
     }
@@ -68,7 +71,7 @@ public sealed class SeatsTests(FormationHost host) : IClassFixture<FormationHost
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var attempts = Enumerable.Range(1, 30).Select(async i =>
         {
-            using var content = new FormUrlEncodedContent([new("TraineeName", $"Stagiaire {i:00}"), new("__RequestVerificationToken", token)]);
+            using var content = new FormUrlEncodedContent([new("Trainee.Name", $"Stagiaire {i:00}"), new("__RequestVerificationToken", token)]);
             return (await claire.Client.PostAsync(host.Url($"/sessions/{session}?handler=Enrol", "prod-iaa"), content)).StatusCode;
         });
         var statuses = await Task.WhenAll(attempts);

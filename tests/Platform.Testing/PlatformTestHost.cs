@@ -51,7 +51,8 @@ public class PlatformTestHost : WebApplicationFactory<Program>
     /// <summary>
     /// A clock the test moves by hand (deadlines, release dates), given to the host as its
     /// <see cref="TimeProvider"/>; <see langword="null"/> (the default) keeps the system clock. With a
-    /// clock, sign-ins last two days of its time, so moving it does not sign the test's users out.
+    /// clock, the idle timeout becomes two days of its time, so moving it by hours keeps users signed in;
+    /// the 12-hour absolute limit still holds: after moving it further, sign in again, as a person would.
     /// </summary>
     public TestClock? Clock { get; init; }
 

@@ -24,9 +24,13 @@ internal sealed class PluginRouteConvention(PluginCatalog catalog) : IPageRouteM
             var rest = template.Equals(model.AreaName, StringComparison.OrdinalIgnoreCase) ? ""
                 : template.StartsWith(model.AreaName + "/", StringComparison.OrdinalIgnoreCase) ? template[(model.AreaName.Length + 1)..]
                 : template;
+            // Keep what Razor Pages decided for the selector: an Index page's ".../Index" alias answers
+            // but is never used to generate links, which then read /c/{network}/<id> rather than …/index.
             selector.AttributeRouteModel = new AttributeRouteModel
             {
                 Template = AttributeRouteModel.CombineTemplates(prefix, rest),
+                SuppressLinkGeneration = selector.AttributeRouteModel?.SuppressLinkGeneration ?? false,
+                SuppressPathMatching = selector.AttributeRouteModel?.SuppressPathMatching ?? false,
             };
             selector.EndpointMetadata.Add(new PluginEndpointMetadata(plugin.Id));
         }

@@ -48,7 +48,7 @@ public sealed class PluginRuntimeTests(SharedHostFactory factory)
         // Inside the host layout: the host's navigation bar, the network bar with the plugin's entry.
         Assert.NotNull(page.QuerySelector("nav[aria-label='Navigation principale']"));
         Assert.Equal("Notes du réseau eTIC", page.QuerySelector("h1")!.TextContent);
-        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/c/etic/notes/index" && a.TextContent == "Notes");
+        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/c/etic/notes" && a.TextContent == "Notes");
         // The enable event reached the plugin's handler, which wrote through the plugin's own DbContext.
         Assert.Contains("Bienvenue dans les notes du réseau.", page.QuerySelector("#notes")!.TextContent, StringComparison.Ordinal);
         // Another network still does not have it.

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Members;
@@ -24,26 +22,18 @@ public sealed class PurchasingHost : ICollectionFixture<PurchasingHostFactory>
 }
 
 /// <summary>The real host on a temporary SQLite file, no plugins, and a fake clock starting now.</summary>
-public sealed class PurchasingHostFactory() : PlatformFactory(TestPaths.PluginFolderWith())
+public sealed class PurchasingHostFactory : PlatformFactory
 {
     private int _sequence;
 
-    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public PurchasingHostFactory()
+        : base(TestPaths.PluginFolderWith())
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<TimeProvider>(Clock);
-            // The tests move the clock by hours to pass deadlines: members must stay signed in through
-            // those jumps (idle timeouts are tested in Security/SessionTests).
-            s.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
-                IdentityConstants.ApplicationScheme, o => o.ExpireTimeSpan = TimeSpan.FromDays(2));
-        });
+        // Members stay signed in while the tests move this clock by hours to pass deadlines (see PlatformTestHost.Clock).
+        Clock = new TestClock(DateTimeOffset.UtcNow);
     }
+
+    public DateTime Now => Clock!.GetUtcNow().UtcDateTime;
 
     /// <summary>Opens a queue organised by <paramref name="organizer"/> and returns its id.</summary>
     public async Task<int> OpenQueueAsync(

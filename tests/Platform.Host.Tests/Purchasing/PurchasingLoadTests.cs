@@ -132,7 +132,7 @@ public sealed class PurchasingLoadTests(PurchasingHostFactory factory, ITestOutp
         var closer = Task.Run(async () =>
         {
             await halfway.Task;
-            factory.Clock.Advance(TimeSpan.FromHours(2));
+            factory.Clock!.Advance(TimeSpan.FromHours(2));
             // The background job wakes up on the same clock move; this call races it and the pledges.
             await factory.CloseDueQueuesAsync();
         });

@@ -96,7 +96,7 @@ public sealed class PurchasingPagesTests(PurchasingHostFactory factory)
 
         await factory.CloseDueQueuesAsync();
         Assert.Equal(2, await OpenCountAsync(reached, failed));
-        factory.Clock.Advance(TimeSpan.FromHours(2));
+        factory.Clock!.Advance(TimeSpan.FromHours(2));
         await factory.CloseDueQueuesAsync();
 
         var statuses = await factory.WithDbAsync(db => db.Set<PurchasingQueue>().Where(q => q.Id == reached || q.Id == failed).ToDictionaryAsync(q => q.Id, q => q.Status));

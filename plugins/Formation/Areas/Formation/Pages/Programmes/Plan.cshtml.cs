@@ -20,10 +20,10 @@ public sealed class PlanModel(ProgrammeService programmes, FormationAccess acces
 
     public bool CanEdit => CanManage && Programme.Phase is ProgrammePhase.Specification or ProgrammePhase.Sessions;
 
-    [BindProperty]
+    // Two forms on one page: each handler binds its own form only (a [BindProperty] for both would
+    // also validate the other form, and an absent prefix makes MVC bind it from the top-level keys).
     public SpecificationInput Specification { get; set; } = new();
 
-    [BindProperty]
     public ModuleInput Module { get; set; } = new();
 
     [TempData]
@@ -43,8 +43,7 @@ public sealed class PlanModel(ProgrammeService programmes, FormationAccess acces
             return Forbid();
         }
 
-        ClearErrorsOf("Module");
-        if (ModelState.IsValid)
+        if (await TryUpdateModelAsync(Specification, nameof(Specification)))
         {
             var refusal = await Programmes.AddSpecificationAsync(id, Specification.Title!.Trim(), Specification.Description?.Trim(), Specification.ThemeIds ?? [], HttpContext.RequestAborted);
             if (refusal is null)
@@ -72,13 +71,14 @@ public sealed class PlanModel(ProgrammeService programmes, FormationAccess acces
             return Forbid();
         }
 
-        ClearErrorsOf("Specification");
+        var valid = await TryUpdateModelAsync(Module, nameof(Module));
         if (Module.MaxParticipants < Module.MinParticipants)
         {
             ModelState.AddModelError("Module.MaxParticipants", "Le maximum de participants doit être au moins égal au minimum.");
+            valid = false;
         }
 
-        if (ModelState.IsValid)
+        if (valid)
         {
             var module = new TrainingModule
             {
@@ -103,14 +103,6 @@ public sealed class PlanModel(ProgrammeService programmes, FormationAccess acces
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
-    }
-
-    private void ClearErrorsOf(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
     }
 
     private async Task<bool> LoadAsync(int id)

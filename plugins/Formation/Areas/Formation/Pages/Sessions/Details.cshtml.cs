@@ -30,13 +30,9 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
 
     public IReadOnlyList<TrainingSession> MergeTargets { get; private set; } = [];
 
-    [BindProperty]
-    [Display(Name = "Nom et prénom du salarié")]
-    [Required(ErrorMessage = "Indiquez le nom du salarié à inscrire.")]
-    [StringLength(Enrolment.MaxNameLength, MinimumLength = 2, ErrorMessage = "Le nom fait de 2 à 120 caractères.")]
-    public string? TraineeName { get; set; }
+    // Several forms on one page: each handler binds its own form only (see Programmes/Plan).
+    public TraineeInput Trainee { get; set; } = new();
 
-    [BindProperty]
     public PostponeInput Postponement { get; set; } = new();
 
     [TempData]
@@ -72,20 +68,16 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
             return Forbid();
         }
 
-        ModelState.Remove("Postponement.Start");
-        ModelState.Remove("Postponement.End");
-        ModelState.Remove("Postponement.ReleaseAt");
-        ModelState.Remove("Postponement.GoNoGoAt");
-        if (ModelState.IsValid)
+        if (await TryUpdateModelAsync(Trainee, nameof(Trainee)))
         {
-            var outcome = await Programmes.EnrolAsync(id, Access.Member.CompanyId!.Value, Network.Id, TraineeName!.Trim(), Access.Member.UserId!, HttpContext.RequestAborted);
+            var outcome = await Programmes.EnrolAsync(id, Access.Member.CompanyId!.Value, Network.Id, Trainee.Name!.Trim(), Access.Member.UserId!, HttpContext.RequestAborted);
             if (outcome.Enrolment is { } enrolment)
             {
                 Message = $"{enrolment.TraineeName} est inscrit(e)" + (enrolment.Seat == SeatKind.Reserved ? $" sur une place réservée à {Network.Name}." : " sur une place ouverte à tous.");
                 return Redirect(SelfUrl(id));
             }
 
-            ModelState.AddModelError(nameof(TraineeName), outcome.Refusal!);
+            ModelState.AddModelError("Trainee.Name", outcome.Refusal!);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
@@ -137,8 +129,7 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
 
     public async Task<IActionResult> OnPostPostponeAsync(int id)
     {
-        ModelState.Remove(nameof(TraineeName));
-        if (!ModelState.IsValid)
+        if (!await TryUpdateModelAsync(Postponement, nameof(Postponement)))
         {
             if (!await LoadAsync(id))
             {
@@ -214,6 +205,14 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
         }
 
         return true;
+    }
+
+    public sealed class TraineeInput
+    {
+        [Display(Name = "Nom et prénom du salarié")]
+        [Required(ErrorMessage = "Indiquez le nom du salarié à inscrire.")]
+        [StringLength(Enrolment.MaxNameLength, MinimumLength = 2, ErrorMessage = "Le nom fait de 2 à 120 caractères.")]
+        public string? Name { get; set; }
     }
 
     public sealed class PostponeInput
