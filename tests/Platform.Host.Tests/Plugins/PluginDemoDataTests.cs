@@ -60,6 +60,17 @@ public sealed class PluginDemoDataTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/c/etic/notes")).StatusCode);
     }
 
+    [Fact]
+    public async Task OutsideDemoMode_PluginsAreNeitherEnabledNorSeeded()
+    {
+        using var factory = new DemoPluginsFactory(demoDataFails: true, demo: false);
+
+        Assert.Equal(PluginStatus.Loaded, factory.PluginStatusOf("Notes").Status);
+        Assert.Empty(await EnabledSlugsAsync(factory));
+        // The seeder throws whenever it is called: no warning means it never was.
+        Assert.DoesNotContain(factory.Logs.Entries, e => e.Message.StartsWith("Demo data of plugin", StringComparison.Ordinal));
+    }
+
     private static async Task<List<string>> EnabledSlugsAsync(PlatformFactory factory)
     {
         using var scope = factory.Services.CreateScope();
@@ -75,7 +86,7 @@ public sealed class PluginDemoDataTests
     }
 
     /// <summary>Notes only, listed in <c>Demo:Plugins</c> with an unknown network, next to a plugin that is not installed.</summary>
-    private sealed class DemoPluginsFactory(string? databasePath = null, bool demoDataFails = false)
+    private sealed class DemoPluginsFactory(string? databasePath = null, bool demoDataFails = false, bool demo = true)
         : PlatformFactory(TestPaths.PluginFolderWith("Notes"), databasePath)
     {
         public CapturingLoggerProvider Logs { get; } = new();
@@ -88,6 +99,7 @@ public sealed class PluginDemoDataTests
             builder.UseSetting("Demo:Plugins:Notes:2", "reseau-inconnu");
             builder.UseSetting("Demo:Plugins:Absent:0", "etic");
             builder.UseSetting("Plugins:Settings:Notes:DemoDataFails", demoDataFails ? "true" : "false");
+            builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
             builder.UseSetting("Logging:LogLevel:Platform.Host.Plugins", "Warning");
             builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         }
