@@ -103,7 +103,9 @@ public sealed class PurchasingPagesTests(PurchasingHostFactory factory)
         Assert.Equal(PurchasingQueueStatus.Negotiating, statuses[reached]);
         Assert.Equal(PurchasingQueueStatus.Failed, statuses[failed]);
         var participant = await factory.UserIdAsync(members[1].Email);
-        var notices = await factory.WithDbAsync(db => db.Set<NotificationRecord>().Where(n => n.UserId == participant).Select(n => n.Body).ToListAsync());
+        // The host's own closing job may have closed the queues first, on the clock's move: it tells the
+        // participants after its commit, so their notices may land a moment after CloseDueQueuesAsync returns.
+        var notices = await NoticesAsync(participant, "est clos : le seuil est atteint", "est clos sans atteindre son seuil");
         Assert.Contains(notices, b => b.Contains("« Gants nitrile (test clôture) » est clos : le seuil est atteint", StringComparison.Ordinal));
         Assert.Contains(notices, b => b.Contains("« Palettes (test échec) » est clos sans atteindre son seuil", StringComparison.Ordinal));
 
@@ -236,4 +238,20 @@ public sealed class PurchasingPagesTests(PurchasingHostFactory factory)
 
     private Task<int> OpenCountAsync(params int[] ids) =>
         factory.WithDbAsync(db => db.Set<PurchasingQueue>().CountAsync(q => ids.Contains(q.Id) && q.Status == PurchasingQueueStatus.Open));
+
+    /// <summary>The user's notices, once they include each of <paramref name="awaited"/> (or after 15 s).</summary>
+    private async Task<List<string>> NoticesAsync(string userId, params string[] awaited)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var notices = await factory.WithDbAsync(db => db.Set<NotificationRecord>().Where(n => n.UserId == userId).Select(n => n.Body).ToListAsync());
+            if (awaited.All(a => notices.Exists(n => n.Contains(a, StringComparison.Ordinal))) || DateTime.UtcNow > deadline)
+            {
+                return notices;
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }
