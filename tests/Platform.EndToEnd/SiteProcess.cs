@@ -7,7 +7,8 @@ namespace Platform.EndToEnd;
 
 /// <summary>
 /// The real host, started as its own process on 127.0.0.1 with demo data, a temporary database and
-/// the Notes fixture plugin, as a person would run it. Shared by the journeys of one test run.
+/// the sample plugins the build laid out next to it (Formation), as a person would run it with
+/// <c>dotnet run --project src/Host</c>. Shared by the journeys of one test run.
 /// </summary>
 public sealed class SiteProcess : IAsyncLifetime
 {
@@ -24,7 +25,7 @@ public sealed class SiteProcess : IAsyncLifetime
         var hostDll = Path.Combine(RepoRoot, "src", "Host", "bin", configuration, "net10.0", "Platform.Host.dll");
         var data = Path.Combine(Path.GetTempPath(), "ic47-e2e", Guid.NewGuid().ToString("N"));
         var plugins = Path.Combine(data, "plugins");
-        CopyDirectory(Path.Combine(RepoRoot, "artifacts", "fixture-plugins", configuration, "Notes"), Path.Combine(plugins, "Notes"));
+        CopyDirectory(Path.Combine(RepoRoot, "src", "Host", "bin", configuration, "net10.0", "plugins"), plugins);
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
 
