@@ -16,9 +16,11 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
 
     public IReadOnlyList<TrainingSession> Sessions { get; private set; } = [];
 
-    /// <summary>Sessions to come, soonest first, then past ones, latest first.</summary>
-    public IEnumerable<TrainingSession> SessionsToComeFirst =>
-        Sessions.Where(s => s.StartUtc >= Now).OrderBy(s => s.StartUtc).Concat(Sessions.Where(s => s.StartUtc < Now).OrderByDescending(s => s.StartUtc));
+    /// <summary>Sessions to come, soonest first.</summary>
+    public SessionTable Upcoming => new([.. Sessions.Where(s => s.StartUtc >= Now).OrderBy(s => s.StartUtc)], Now, "session-list");
+
+    /// <summary>Past sessions, latest first.</summary>
+    public SessionTable Past => new([.. Sessions.Where(s => s.StartUtc < Now).OrderByDescending(s => s.StartUtc)], Now, "past-sessions");
 
     public IReadOnlyList<TrainingSession> Flagged { get; private set; } = [];
 
@@ -79,3 +81,6 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
         return true;
     }
 }
+
+/// <summary>The rows of a table of sessions (<c>_SessionTable</c>) and its element id.</summary>
+public sealed record SessionTable(IReadOnlyList<TrainingSession> Sessions, DateTime Now, string Id);
