@@ -9,6 +9,7 @@ var settings = args.Contains("--smoke") ? BenchSettings.SmokeRun : BenchSettings
 var paths = new BenchPaths(BenchPaths.FindRepoRoot());
 var startedUtc = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
+var loadAtStart = Machine.LoadAverage();
 void Say(string message) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
 
 if (Directory.Exists(paths.Work))
@@ -89,7 +90,7 @@ if (searchP50.Count > 1)
     report.Figures.Add(new FigureRow($"Search p50 {largest.Companies:N0} / {smallest.Key:N0} companies", $"{growth:0.00}×", "≤ 2×", growth <= 2));
 }
 
-var table = report.ToMarkdown(startedUtc, Machine.Describe());
+var table = report.ToMarkdown(startedUtc, Machine.Describe(), $"load average (1/5/15 min) {loadAtStart} at the start, {Machine.LoadAverage()} at the end");
 File.WriteAllText(paths.File("results.md"), table);
 Console.WriteLine();
 Console.WriteLine(table);

@@ -23,10 +23,10 @@ public sealed class Report(BenchSettings settings)
     /// <summary>The harness itself broke: a page answered errors, or nothing at all.</summary>
     public bool HasErrors => Baseline.Concat(Pages).Any(r => r.Result.Failed);
 
-    public string ToMarkdown(DateTime startedUtc, string machine)
+    public string ToMarkdown(DateTime startedUtc, string machine, string load)
     {
         var text = new StringBuilder();
-        Line(text, $"Run: {(settings.Smoke ? "smoke" : "full")}, {startedUtc:yyyy-MM-dd HH:mm} UTC, {machine}.");
+        Line(text, $"Run: {(settings.Smoke ? "smoke" : "full")}, {startedUtc:yyyy-MM-dd HH:mm} UTC, {machine}, {load}.");
         Line(text, $"Load: wrk, {BenchSettings.Threads} threads, {BenchSettings.Connections} connections, {settings.WarmUp.TotalSeconds:0} s warm-up then {settings.Measure.TotalSeconds:0} s measured per page; HTTPS on 127.0.0.1; host in Production; largest data set ({settings.LargestCompanyCount:N0} companies).");
         Line(text, "");
         Line(text, "| Page | req/s | p50 ms | p99 ms | errors | ratio | target | result |");
