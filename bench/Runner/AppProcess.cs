@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 
 namespace Platform.Bench.Runner;
 
@@ -26,6 +27,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, Uri baseAddress, string probePath, string logFile)
     {
+        EnsurePortIsFree(baseAddress);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -104,6 +106,22 @@ public sealed class AppProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"`{string.Join(' ', arguments)}` failed ({process.ExitCode}):\n{await output}\n{await error}");
         }
+    }
+
+    /// <summary>Another process on the port would answer the probe and the load: the bench would measure it.</summary>
+    private static void EnsurePortIsFree(Uri baseAddress)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, baseAddress.Port);
+        try
+        {
+            listener.Start();
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException($"Port {baseAddress.Port} is taken by another process.", e);
+        }
+
+        listener.Stop();
     }
 
     /// <summary>Peak resident set size (VmHWM) so far, in MiB.</summary>
