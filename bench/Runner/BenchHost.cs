@@ -91,7 +91,7 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         say("pledge");
         var pledge = await Wrk.MeasureAsync(HostUri, Wrk.Script(paths.Work, "pledge"),
             [sessionsFile, Id(data.PledgeQueueId), BenchSettings.Threads.ToString(CultureInfo.InvariantCulture)], settings.WarmUp, settings.Measure);
-        return new HostPages(reads, search, hostPage, pluginPage, pledge);
+        return new HostPages(reads, search, hostPage, pluginPage, Reported("pledge", pledge));
     }
 
     public Task<LoadResult> MeasureSearchAsync(BenchData data, TimeSpan measure)
@@ -106,7 +106,17 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         var list = paths.File(name + ".paths");
         await File.WriteAllLinesAsync(list, urls);
         string[] arguments = cookie is null ? [list] : [list, cookie];
-        return await Wrk.MeasureAsync(baseAddress, Wrk.Script(paths.Work, "paths"), arguments, settings.WarmUp, measure ?? settings.Measure);
+        return Reported(name, await Wrk.MeasureAsync(baseAddress, Wrk.Script(paths.Work, "paths"), arguments, settings.WarmUp, measure ?? settings.Measure));
+    }
+
+    private LoadResult Reported(string name, LoadResult result)
+    {
+        if (result.Errors > 0)
+        {
+            say($"{name}: {result.StatusErrors} answers not 2xx/3xx, {result.SocketErrors} socket errors");
+        }
+
+        return result;
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

@@ -97,7 +97,7 @@ Console.WriteLine(table);
 Say($"Done; the table is also in {paths.File("results.md")}");
 if (report.HasErrors)
 {
-    Console.Error.WriteLine("Some pages answered errors (non-2xx/3xx or socket errors) or nothing: the harness or the host is broken; see artifacts/bench/*.log.");
+    Console.Error.WriteLine("Some pages answered errors (non-2xx/3xx or socket errors): the harness or the host is broken; see artifacts/bench/*.log.");
     return 1;
 }
 

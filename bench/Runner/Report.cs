@@ -20,7 +20,7 @@ public sealed class Report(BenchSettings settings)
 
     public List<FigureRow> Figures { get; } = [];
 
-    /// <summary>The harness itself broke: a page answered errors, or nothing at all.</summary>
+    /// <summary>The harness or the host broke: a page answered errors (non-2xx/3xx, socket errors).</summary>
     public bool HasErrors => Baseline.Concat(Pages).Any(r => r.Result.Failed);
 
     public string ToMarkdown(DateTime startedUtc, string machine, string load)
@@ -34,7 +34,8 @@ public sealed class Report(BenchSettings settings)
         foreach (var row in Baseline.Concat(Pages))
         {
             var r = row.Result;
-            Line(text, $"| {row.Page} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.0} | {r.P99Ms:0.0} | {r.Errors:N0} | {Percent(row.Ratio)} | {row.Target} | {Verdict(row.Pass)} |");
+            var latency = r.Requests == 0 ? $"none in {settings.Measure.TotalSeconds:0} s | " : $"{r.P50Ms:0.0} | {r.P99Ms:0.0}";
+            Line(text, $"| {row.Page} | {r.RequestsPerSecond:N0} | {latency} | {r.Errors:N0} | {Percent(row.Ratio)} | {row.Target} | {Verdict(row.Pass)} |");
         }
 
         Line(text, "");
