@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Networks;
 using Platform.Host.Data;
 using Platform.Host.Features.Networks;
 
@@ -82,10 +83,14 @@ public sealed class CompanyDirectory(PlatformDbContext db)
         return ordered;
     }
 
-    public async Task<IReadOnlyList<NetworkListItem>> NetworksAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The networks of the search form's filter, by kind then name. No member counts: the filter does not
+    /// show them, and counting reads every membership on each search.
+    /// </summary>
+    public async Task<IReadOnlyList<NetworkInfo>> NetworkFilterAsync(CancellationToken cancellationToken = default) =>
         await db.Networks.AsNoTracking()
             .OrderBy(n => n.Kind).ThenBy(n => n.Name)
-            .Select(n => new NetworkListItem(n.Id, n.Slug, n.Name, n.Kind, n.Description, db.CompanyMemberships.Count(m => m.NetworkId == n.Id)))
+            .Select(n => new NetworkInfo(n.Id, n.Slug, n.Name, n.Kind))
             .ToListAsync(cancellationToken);
 
     /// <summary>The network with this slug; null for an unknown or malformed one (model binding turns a blank route value into null).</summary>
@@ -118,9 +123,19 @@ public sealed class CompanyDirectory(PlatformDbContext db)
     public Task<Company?> FindCompanyAsync(int id, CancellationToken cancellationToken = default) =>
         db.Companies.AsNoTracking().Include(c => c.Memberships).ThenInclude(m => m.Network).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    /// <summary>The communes that have at least one company, for the filter.</summary>
+    /// <summary>
+    /// The communes that have at least one company, for the filter. SELECT DISTINCT would read the whole
+    /// Commune index (one entry per company) on each search; this walks it with one seek per commune
+    /// (a loose index scan, in standard SQL), in the same order.
+    /// </summary>
     public async Task<IReadOnlyList<string>> CommunesAsync(CancellationToken cancellationToken = default) =>
-        await db.Companies.AsNoTracking().Where(c => c.Commune != null).Select(c => c.Commune!).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        await db.Database.SqlQueryRaw<string>("""
+            WITH RECURSIVE "Walk"("Previous") AS (
+                SELECT MIN("Commune") FROM "Companies"
+                UNION ALL
+                SELECT (SELECT MIN("c"."Commune") FROM "Companies" AS "c" WHERE "c"."Commune" > "Walk"."Previous") FROM "Walk" WHERE "Walk"."Previous" IS NOT NULL)
+            SELECT "Previous" AS "Value" FROM "Walk" WHERE "Previous" IS NOT NULL
+            """).ToListAsync(cancellationToken);
 
     private static readonly System.Linq.Expressions.Expression<Func<Company, CompanyListItem>> ToListItem =
         c => new CompanyListItem(c.Id, c.Name, c.NafCode, c.NafLabel, c.Sector, c.Commune, c.PostalCode, c.Headcount, c.Description);

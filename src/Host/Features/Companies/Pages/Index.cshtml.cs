@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Abstractions.Networks;
 
 namespace Platform.Host.Features.Companies.Pages;
 
@@ -23,7 +24,7 @@ public sealed class IndexModel(CompanyDirectory directory) : PageModel
 
     public DirectoryResults Results { get; private set; } = default!;
 
-    public IReadOnlyList<NetworkListItem> AllNetworks { get; private set; } = [];
+    public IReadOnlyList<NetworkInfo> AllNetworks { get; private set; } = [];
 
     public IReadOnlyList<string> Communes { get; private set; } = [];
 
@@ -36,7 +37,7 @@ public sealed class IndexModel(CompanyDirectory directory) : PageModel
         var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? Math.Min(p, 10_000) : 1;
         Query = Query is { Length: > 200 } ? Query[..200] : Query;
         Results = await directory.SearchAsync(new DirectorySearch(Query, Network, Sector, Commune, Size, page), HttpContext.RequestAborted);
-        AllNetworks = await directory.NetworksAsync(HttpContext.RequestAborted);
+        AllNetworks = await directory.NetworkFilterAsync(HttpContext.RequestAborted);
         Communes = await directory.CommunesAsync(HttpContext.RequestAborted);
     }
 

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Platform.Bench.Runner;
+using Platform.Bench.Runner.Data;
+
+// bench/run [--smoke]: data sets, host and baseline, load, one table. See bench/README.md.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var settings = args.Contains("--smoke") ? BenchSettings.SmokeRun : BenchSettings.Full;
+var paths = new BenchPaths(BenchPaths.FindRepoRoot());
+var startedUtc = DateTime.UtcNow;
+var clock = Stopwatch.StartNew();
+var loadAtStart = Machine.LoadAverage();
+void Say(string message) => Console.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
+
+if (Directory.Exists(paths.Work))
+{
+    Directory.Delete(paths.Work, recursive: true);
+}
+
+Directory.CreateDirectory(paths.Work);
+var certificate = BenchCertificate.Create(paths.File("bench.pfx"));
+var plugins = BenchPlugins.LayOut(paths);
+Say($"Plugins for the bench host: {string.Join(", ", plugins)}");
+
+var datasets = new List<BenchData>();
+foreach (var companies in settings.CompanyCounts)
+{
+    var database = paths.Database(companies);
+    var environment = BenchHost.Environment(paths, database, certificate);
+    // The host's CLI migrates a new database (schema, indexes, FTS5 triggers) before it lists modules.
+    await AppProcess.RunCommandAsync(paths.HostDll, environment, "modules", "list");
+    var data = BenchDataGenerator.Fill(database, companies, settings);
+    foreach (var plugin in plugins)
+    {
+        await AppProcess.RunCommandAsync(paths.HostDll, environment, "modules", "approve", plugin);
+    }
+
+    await AppProcess.RunCommandAsync(paths.HostDll, environment, "modules", "enable", BenchPlugins.GatePluginId, "--network", data.GateNetworkSlug);
+    datasets.Add(data);
+    Say($"Data set: {companies:N0} companies, {settings.Networks} networks, {settings.Events:N0} events, {settings.Queues:N0} queues");
+}
+
+var report = new Report(settings);
+var bench = new BenchHost(paths, settings, certificate, Say);
+var searchP50 = new Dictionary<int, double>();
+var largest = datasets[^1];
+await using (var host = await bench.StartHostAsync(largest))
+{
+    report.Figures.Add(new FigureRow("Start-up to the first 200 on / (all plugins)", $"{host.StartUp.TotalMilliseconds:N0} ms", "< 2 000 ms", host.StartUp < TimeSpan.FromSeconds(2)));
+    var (staticPage, efPage) = await bench.MeasureBaselineAsync(largest);
+    report.Baseline.Add(new PageRow("Baseline: static page (size of the host's home)", staticPage, null, "reference", null));
+    report.Baseline.Add(new PageRow("Baseline: 20 rows with EF Core", efPage, null, "reference", null));
+
+    var pages = await bench.MeasureHostPagesAsync(largest);
+    foreach (var (name, result) in pages.Reads)
+    {
+        report.Pages.Add(ReadRow(name, result, efPage.RequestsPerSecond));
+    }
+
+    var search = pages.Search;
+    searchP50[largest.Companies] = search.P50Ms;
+    var searchRatio = search.RequestsPerSecond / efPage.RequestsPerSecond;
+    report.Pages.Insert(1, new PageRow($"Directory search, {largest.Companies:N0} companies", search, searchRatio,
+        "≥ 35 % of EF 20 rows, p99 < 30 ms", searchRatio >= 0.35 && search.P99Ms < 30));
+    var gateRatio = pages.PluginPage.RequestsPerSecond / pages.HostPage.RequestsPerSecond;
+    report.Pages.Add(ReadRow("Networks: host page /reseaux", pages.HostPage, efPage.RequestsPerSecond));
+    report.Pages.Add(new PageRow("Networks: plugin page /c/{network}/benchgate", pages.PluginPage, gateRatio, "≥ 90 % of the host page", gateRatio >= 0.9));
+    report.Pages.Add(new PageRow("Pledge (signed-in form post)", pages.Pledge, null, "≥ 2 000/s, p99 < 50 ms, no error",
+        pages.Pledge.RequestsPerSecond >= 2000 && pages.Pledge.P99Ms < 50 && pages.Pledge.Errors == 0));
+    var rss = host.PeakRssMiB();
+    report.Figures.Add(new FigureRow("Peak RSS of the host (VmHWM)", $"{rss:N0} MiB", "< 300 MiB", rss < 300));
+    report.Figures.Add(new FigureRow("Home page vs baseline static page", $"{pages.Reads[0].Result.RequestsPerSecond / staticPage.RequestsPerSecond * 100:0} %", "", null));
+}
+
+foreach (var data in datasets.SkipLast(1))
+{
+    await using var host = await bench.StartHostAsync(data);
+    searchP50[data.Companies] = (await bench.MeasureSearchAsync(data, settings.ScaleMeasure)).P50Ms;
+}
+
+foreach (var (companies, p50) in searchP50.OrderBy(p => p.Key))
+{
+    report.Figures.Add(new FigureRow($"Directory search p50, {companies:N0} companies", $"{p50:0.0} ms", "", null));
+}
+
+var smallest = searchP50.MinBy(p => p.Key);
+if (searchP50.Count > 1)
+{
+    var growth = searchP50[largest.Companies] / smallest.Value;
+    report.Figures.Add(new FigureRow($"Search p50 {largest.Companies:N0} / {smallest.Key:N0} companies", $"{growth:0.00}×", "≤ 2×", growth <= 2));
+}
+
+var table = report.ToMarkdown(startedUtc, Machine.Describe(), $"load average (1/5/15 min) {loadAtStart} at the start, {Machine.LoadAverage()} at the end");
+File.WriteAllText(paths.File("results.md"), table);
+Console.WriteLine();
+Console.WriteLine(table);
+Say($"Done; the table is also in {paths.File("results.md")}");
+if (report.HasErrors)
+{
+    Console.Error.WriteLine("Some pages answered errors (non-2xx/3xx or socket errors): the harness or the host is broken; see artifacts/bench/*.log.");
+    return 1;
+}
+
+return 0;
+
+static PageRow ReadRow(string name, LoadResult result, double efRequestsPerSecond)
+{
+    var ratio = result.RequestsPerSecond / efRequestsPerSecond;
+    return new PageRow(name, result, ratio, "≥ 50 % of EF 20 rows", ratio >= 0.5);
+}
