@@ -213,7 +213,7 @@ public sealed class ProgrammeService(FormationDbContext db, FormationWriter writ
                 ?? (draft.Seats < 1 || draft.Seats > module.MaxParticipants ? $"Le nombre de places va de 1 à {module.MaxParticipants} (maximum du module)." : null)
                 ?? (draft.Quotas.Any(q => q.Value < 0) ? "Une réservation ne peut pas être négative." : null)
                 ?? (draft.Quotas.Keys.Any(id => !programme.Involves(id)) ? "Les places ne peuvent être réservées qu'aux réseaux du programme." : null)
-                ?? (draft.Quotas.Values.Sum() > draft.Seats ? $"Les places réservées ({draft.Quotas.Values.Sum()}) dépassent les places de la session ({draft.Seats})." : null);
+                ?? (draft.Quotas.Values.Sum(v => (long)v) > draft.Seats ? $"Les places réservées ({draft.Quotas.Values.Sum(v => (long)v)}) dépassent les places de la session ({draft.Seats})." : null);
             if (refusal is not null)
             {
                 return SessionPlanResult.Refused(refusal);

@@ -9,6 +9,9 @@ namespace Platform.Plugins.Formation.Domain;
 /// </summary>
 public sealed class TrainingSession
 {
+    /// <summary>How far ahead a session may start: its pages show dates computed from it (a postponement two weeks on).</summary>
+    public const int MaxYearsAhead = 10;
+
     public int Id { get; set; }
 
     public int ProgrammeId { get; set; }
@@ -208,6 +211,7 @@ public sealed class TrainingSession
 
     public static string? ValidateDates(DateTime startUtc, DateTime endUtc, DateTime releaseAtUtc, DateTime goNoGoAtUtc, DateTime nowUtc) =>
         startUtc <= nowUtc ? "La session doit commencer dans le futur."
+        : startUtc > nowUtc.AddYears(MaxYearsAhead) ? $"La session commence au plus tard dans {MaxYearsAhead} ans."
         : endUtc <= startUtc ? "La fin doit suivre le début."
         : (endUtc - startUtc).TotalDays > 31 ? "Une session dure au plus 31 jours."
         : releaseAtUtc > startUtc ? "La date de libération des places doit précéder le début de la session."

@@ -24,7 +24,9 @@ public sealed class AntiforgeryTests(SecurityHostFactory factory)
     {
         using (var scope = factory.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PluginEnablementService>().SetAsync("notes", "cinema-economie-creative", true, "test");
+            var enablement = scope.ServiceProvider.GetRequiredService<PluginEnablementService>();
+            await enablement.SetAsync("notes", "cinema-economie-creative", true, "test");
+            await enablement.SetAsync(SecurityHostFactory.FormationPlugin, "cinema-economie-creative", true, "test");
         }
 
         using var admin = await BrowserSession.SignInAsync(factory, DemoSeeder.AdminEmail);

@@ -7,6 +7,7 @@ using Platform.Host.Features.Accounts;
 using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Demo;
 using Platform.Host.Features.Purchasing;
+using Platform.Host.Plugins;
 using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Security;
@@ -14,7 +15,8 @@ namespace Platform.Host.Tests.Security;
 /// <summary>
 /// Mass assignment (ASVS 15.3.3): every form of the site, filled as the page offers it, is posted again
 /// with extra fields naming another network, another company, a role. Nothing of the other network
-/// appears, and the user's own company and roles stay as they were.
+/// appears, and the user's own company and roles stay as they were. Formation's forms are posted by the
+/// animator of the network carrying its demo programme, on that programme's pages.
 /// </summary>
 [Collection(SecurityHost.Name)]
 public sealed class MassAssignmentTests(SecurityHostFactory factory)
@@ -24,8 +26,18 @@ public sealed class MassAssignmentTests(SecurityHostFactory factory)
     [Fact]
     public async Task ExtraFieldsNamingAnotherNetworkCompanyOrRole_ChangeNothingThey_Name()
     {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var enablement = scope.ServiceProvider.GetRequiredService<PluginEnablementService>();
+            await enablement.SetAsync(SecurityHostFactory.FormationPlugin, "machinisme-agricole", true, "test");
+            await enablement.SetAsync(SecurityHostFactory.FormationPlugin, SecurityHostFactory.FormationDemoCarrier, true, "test");
+        }
+
         var email = DemoSeeder.AnimatorEmail("machinisme-agricole");
+        var formationEmail = DemoSeeder.AnimatorEmail(SecurityHostFactory.FormationDemoCarrier);
         var (otherNetworkId, before) = await StateAsync(email);
+        var formationBefore = (await StateAsync(formationEmail)).State;
+        var other = otherNetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var extras = new Dictionary<string, string>
         {
             ["NetworkId"] = otherNetworkId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -39,11 +51,38 @@ public sealed class MassAssignmentTests(SecurityHostFactory factory)
             ["Input.Role"] = "PlatformAdmin",
             ["IsPlatformAdmin"] = "true",
             ["UserId"] = "admin",
+            // Formation: the carrier, a programme's phase, seats kept for a network outside the programme,
+            // an enrolment or an answer counted for another network or company.
+            ["CarrierNetworkId"] = other,
+            ["Input.CarrierNetworkId"] = other,
+            ["Input.Phase"] = "Completed",
+            ["Phase"] = "Completed",
+            [$"Input.Quotas[{other}]"] = "1",
+            ["Trainee.NetworkId"] = other,
+            ["Trainee.CompanyId"] = "1",
+            ["Input.ProgrammeId"] = "1",
         };
 
+        var posted = await PostEveryFormAsync(email, Urls(), extras);
+        var formationPosted = await PostEveryFormAsync(formationEmail, await SiteMap.FormationUrlsAsync(factory, SecurityHostFactory.FormationDemoCarrier), extras);
+
+        Assert.True(posted >= 3, $"only {posted} forms posted");
+        Assert.True(formationPosted >= 8, $"only {formationPosted} forms of Formation posted");
+        Assert.Equal(before, (await StateAsync(email)).State);
+        Assert.Equal(formationBefore, (await StateAsync(formationEmail)).State);
+        foreach (var account in new[] { email, formationEmail })
+        {
+            using var again = await BrowserSession.SignInAsync(factory, account);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await again.Client.GetAsync("/admin/modules")).StatusCode);
+        }
+    }
+
+    /// <summary>Posts every form the pages show to <paramref name="email"/>, filled as shown plus the extras; returns how many.</summary>
+    private async Task<int> PostEveryFormAsync(string email, IEnumerable<string> urls, IReadOnlyDictionary<string, string> extras)
+    {
         using var session = await BrowserSession.SignInAsync(factory, email);
         var posted = 0;
-        foreach (var url in Urls())
+        foreach (var url in urls)
         {
             var (response, page) = await session.GetPageAsync(url);
             if (!response.IsSuccessStatusCode)
@@ -64,10 +103,7 @@ public sealed class MassAssignmentTests(SecurityHostFactory factory)
             }
         }
 
-        Assert.True(posted >= 3, $"only {posted} forms posted");
-        Assert.Equal(before, (await StateAsync(email)).State);
-        using var again = await BrowserSession.SignInAsync(factory, email);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await again.Client.GetAsync("/admin/modules")).StatusCode);
+        return posted;
     }
 
     private async Task<(int OtherNetworkId, string State)> StateAsync(string email)
@@ -81,7 +117,20 @@ public sealed class MassAssignmentTests(SecurityHostFactory factory)
         var events = await db.Set<AgendaEvent>().AsNoTracking().CountAsync(e => e.Organisers.Any(o => o.NetworkId == network.Id));
         var queues = await db.Set<PurchasingQueue>().AsNoTracking().CountAsync(q => q.OrganizerNetworkId == network.Id);
         var animators = await db.NetworkAnimators.AsNoTracking().CountAsync(a => a.NetworkId == network.Id);
-        return (network.Id, $"roles {roles}; company {user!.CompanyId}; events {events}; queues {queues}; animators {animators}");
+        var formation = new List<string>();
+        foreach (var sql in new[]
+        {
+            "select count(*) from formation_programmes where CarrierNetworkId = $n",
+            "select count(*) from formation_programme_partners where NetworkId = $n",
+            "select count(*) from formation_session_quotas where NetworkId = $n",
+            "select count(*) from formation_enrolments where NetworkId = $n",
+            "select count(*) from formation_need_responses where NetworkId = $n",
+        })
+        {
+            formation.Add((await factory.ScalarAsync<long>(sql, ("$n", network.Id))).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return (network.Id, $"roles {roles}; company {user!.CompanyId}; events {events}; queues {queues}; animators {animators}; formation {string.Join(",", formation)}");
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Fields(IHtmlFormElement form)

@@ -24,7 +24,10 @@ namespace Platform.Host.Tests.Security;
 /// <summary>
 /// Isolation between networks (ASVS 8.2.2, 8.4.1). Network A (PROD'IAA) holds restricted data marked
 /// with a canary string: a member's registration on A's members-only event, a purchasing queue open to A
-/// only with A's pledge, a notification. (The Notes fixture plugin is enabled for A too, so its routes are
+/// only with A's pledge, a notification, and in the real Formation plugin a programme carried by A with
+/// eTIC (a network none of B's users belongs to) whose progress meeting minutes and a trainee's name carry
+/// the canary; Formation is enabled for A and for B, so B's calls reach its pages, with A's slug and
+/// with B's. (The Notes fixture plugin is enabled for A too, so its routes are
 /// called, but its notes are network-public by design — anyone may read and add one — so they carry no
 /// canary and are not part of what must not change.) Every endpoint of the host and of the plugins,
 /// read from the endpoint data source, is called as anonymous, as a member of network B (PROMOBOIS) and
@@ -37,6 +40,8 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
 {
     private const string NetworkA = "prod-iaa";
     private const string NetworkB = "promobois";
+    private const string FormationPartner = "etic";
+    private const string FormationMember = "membre.conserverie@" + DemoSeeder.Domain; // a member of A's network
     private readonly string _canary = "TEMOIN" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
     [Fact]
@@ -55,6 +60,8 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
         using (var animatorA = await BrowserSession.SignInAsync(factory, DemoSeeder.AnimatorEmail(NetworkA)))
         {
             Assert.Contains(_canary, await animatorA.Client.GetStringAsync($"/agenda/{a.EventId}/inscrits"), StringComparison.Ordinal);
+            Assert.Contains(_canary, await animatorA.Client.GetStringAsync($"/c/{NetworkA}/formation/programmes/{a.ProgrammeId}/reunions"), StringComparison.Ordinal);
+            Assert.Contains(_canary, await animatorA.Client.GetStringAsync($"/c/{NetworkA}/formation/sessions/{a.SessionId}"), StringComparison.Ordinal);
         }
 
         var leaks = new List<string>();
@@ -67,19 +74,27 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
                 var token = await TokenAsync(session);
                 foreach (var route in routes)
                 {
-                    var url = UrlFor(route.Pattern, a);
-                    calls++;
-                    await Expect(session.Client.GetAsync(url), $"{role} GET {url}", leaks);
-                    foreach (var handler in route.PostHandlers)
+                    foreach (var (url, id) in UrlsFor(route.Pattern, a))
                     {
-                        if (route.Pattern == "compte/deconnexion")
+                        calls++;
+                        await Expect(session.Client.GetAsync(url), $"{role} GET {url}", leaks);
+                        foreach (var handler in route.GetHandlers)
                         {
-                            continue; // ends the caller's own session, nothing else
+                            calls++;
+                            await Expect(session.Client.GetAsync($"{url}?handler={handler}"), $"{role} GET {url}?handler={handler}", leaks);
                         }
 
-                        var target = handler is null ? url : $"{url}?handler={handler}";
-                        calls++;
-                        await Expect(session.Client.PostAsync(target, new FormUrlEncodedContent(Fields(token, a))), $"{role} POST {target}", leaks);
+                        foreach (var handler in route.PostHandlers)
+                        {
+                            if (route.Pattern == "compte/deconnexion")
+                            {
+                                continue; // ends the caller's own session, nothing else
+                            }
+
+                            var target = handler is null ? url : $"{url}?handler={handler}";
+                            calls++;
+                            await Expect(session.Client.PostAsync(target, new FormUrlEncodedContent(Fields(token, a, id))), $"{role} POST {target}", leaks);
+                        }
                     }
                 }
             }
@@ -90,9 +105,40 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
         Assert.Equal(before, await FingerprintAsync(a));
     }
 
-    private sealed record NetworkAData(int NetworkId, int CompanyId, int EventId, int QueueId, string MemberEmail, string MemberId);
+    private sealed record NetworkAData(int NetworkId, int CompanyId, int EventId, int QueueId, string MemberEmail, string MemberId, FormationData Formation)
+    {
+        public int ProgrammeId => Formation.ProgrammeId;
 
-    private sealed record Route(string Pattern, IReadOnlyList<string?> PostHandlers);
+        public int SessionId => Formation.SessionId;
+    }
+
+    /// <summary>A's Formation programme (carried by A with eTIC), its theme, module, session and the canary's enrolment.</summary>
+    private sealed record FormationData(int ProgrammeId, int ThemeId, int SpecificationId, int ModuleId, int SessionId, int EnrolmentId);
+
+    private sealed record Route(string Pattern, IReadOnlyList<string?> PostHandlers, IReadOnlyList<string> GetHandlers);
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The URLs of a pattern with A's data, each with the id a form posted to it names (the route's, for
+    /// pages taking one: a form value would otherwise win over the route value). Formation's pages are
+    /// called with A's programme and session from A's network and from B's.
+    /// </summary>
+    private static IEnumerable<(string Url, int Id)> UrlsFor(string pattern, NetworkAData a)
+    {
+        if (pattern.StartsWith("c/{network}/formation", StringComparison.Ordinal))
+        {
+            var id = pattern.StartsWith("c/{network}/formation/sessions/", StringComparison.Ordinal) ? a.SessionId : a.ProgrammeId;
+            foreach (var network in new[] { NetworkA, NetworkB })
+            {
+                yield return ("/" + pattern.Replace("{network}", network, StringComparison.Ordinal).Replace("{id:int}", Invariant(id), StringComparison.Ordinal), id);
+            }
+
+            yield break;
+        }
+
+        yield return (UrlFor(pattern, a), a.QueueId);
+    }
 
     /// <summary>How each endpoint is called with A's data. A pattern missing here fails the test.</summary>
     private static string UrlFor(string pattern, NetworkAData a)
@@ -121,18 +167,57 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
         };
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Fields(string token, NetworkAData a) =>
-    [
-        new("__RequestVerificationToken", token),
-        new("network", NetworkA),
-        new("id", a.QueueId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("text", "intrusion"),
-        new("Input.Quantity", "5"),
-        new("Input.Seats", "1"),
-        new("Input.IdempotencyKey", Guid.NewGuid().ToString("N")),
-        new("Input.Title", "intrusion"),
-        new("Input.FinalUnitPrice", "1"),
-    ];
+    /// <summary>Valid values for every form of the site, so that a POST reaches its handler's checks.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Fields(string token, NetworkAData a, int id)
+    {
+        var f = a.Formation;
+        var start = DateTime.UtcNow.AddDays(40);
+        string Local(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return
+        [
+            new("__RequestVerificationToken", token),
+            new("network", NetworkA),
+            new("id", Invariant(id)),
+            new("text", "intrusion"),
+            new("Input.Quantity", "5"),
+            new("Input.Seats", "1"),
+            new("Input.IdempotencyKey", Guid.NewGuid().ToString("N")),
+            new("Input.Title", "intrusion"),
+            new("Input.FinalUnitPrice", "1"),
+            // Formation: programme, needs, specification, module, session, enrolment, attendance, decisions, meeting.
+            new("Input.Budget", "1000"),
+            new("Input.Themes", "intrusion"),
+            new("Input.ThemeIds", Invariant(f.ThemeId)),
+            new("Input.Employees", "99"),
+            new("Input.PreferredPeriod", "Any"),
+            new("Specification.Title", "intrusion"),
+            new("Specification.ThemeIds", Invariant(f.ThemeId)),
+            new("Module.SpecificationId", Invariant(f.SpecificationId)),
+            new("Module.Title", "intrusion"),
+            new("Module.DurationHours", "7"),
+            new("Module.MinParticipants", "1"),
+            new("Module.MaxParticipants", "12"),
+            new("Module.TrainingBody", "intrusion"),
+            new("Module.SessionCost", "1"),
+            new("Input.ModuleId", Invariant(f.ModuleId)),
+            new("Input.Start", Local(start)),
+            new("Input.End", Local(start.AddHours(7))),
+            new("Input.ReleaseAt", Local(start.AddDays(-14))),
+            new("Input.GoNoGoAt", Local(start.AddDays(-7))),
+            new("Input.Place", "intrusion"),
+            new("Trainee.Name", "Intrus Stagiaire"),
+            new("enrolmentId", Invariant(f.EnrolmentId)),
+            new("present", Invariant(f.EnrolmentId)),
+            new("targetSessionId", Invariant(f.SessionId)),
+            new("Postponement.Start", Local(start)),
+            new("Postponement.End", Local(start.AddHours(7))),
+            new("Postponement.ReleaseAt", Local(start.AddDays(-14))),
+            new("Postponement.GoNoGoAt", Local(start.AddDays(-7))),
+            new("Input.HeldOn", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Input.Decisions", "intrusion"),
+            new("Input.Minutes", "intrusion"),
+        ];
+    }
 
     private async Task Expect(Task<HttpResponseMessage> call, string what, List<string> leaks)
     {
@@ -176,26 +261,31 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
     private async Task<IReadOnlyList<Route>> RoutesAsync()
     {
         var loader = factory.Services.GetRequiredService<PageLoader>();
-        var routes = new Dictionary<string, List<string?>>(StringComparer.Ordinal);
+        var routes = new Dictionary<string, (List<string?> Post, List<string> Get)>(StringComparer.Ordinal);
         foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = (endpoint.RoutePattern.RawText ?? "").Trim('/');
             if (!routes.TryGetValue(pattern, out var handlers))
             {
-                routes[pattern] = handlers = [];
+                routes[pattern] = handlers = ([], []);
             }
 
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } descriptor)
             {
                 var compiled = await loader.LoadAsync(descriptor, endpoint.Metadata);
-                handlers.AddRange(compiled.HandlerMethods
+                handlers.Post.AddRange(compiled.HandlerMethods
                     .Where(h => string.Equals(h.HttpMethod, "Post", StringComparison.OrdinalIgnoreCase))
                     .Select(h => h.Name)
-                    .Where(n => !handlers.Contains(n)));
+                    .Where(n => !handlers.Post.Contains(n)));
+                // Named GET handlers (a CSV export…) are pages of their own.
+                handlers.Get.AddRange(compiled.HandlerMethods
+                    .Where(h => string.Equals(h.HttpMethod, "Get", StringComparison.OrdinalIgnoreCase) && h.Name is not null)
+                    .Select(h => h.Name!)
+                    .Where(n => !handlers.Get.Contains(n)));
             }
         }
 
-        return routes.Select(r => new Route(r.Key, r.Value)).ToList();
+        return routes.Select(r => new Route(r.Key, r.Value.Post, r.Value.Get)).ToList();
     }
 
     /// <summary>A's restricted data, each piece carrying the canary.</summary>
@@ -244,8 +334,86 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
 
         await services.GetRequiredService<INotificationService>().NotifyAsync(new Notification(user.Id, "Message privé", "Pour " + _canary));
         await services.GetRequiredService<PluginEnablementService>().SetAsync("notes", NetworkA, true, "test");
+        var formation = await SeedFormationAsync(services.GetRequiredService<PluginEnablementService>());
 
-        return new NetworkAData(networkA.Id, company.Id, published.Id, queueId, email, user.Id);
+        return new NetworkAData(networkA.Id, company.Id, published.Id, queueId, email, user.Id, formation);
+    }
+
+    /// <summary>
+    /// A's Formation programme, through the plugin's own pages as A's animator and a member of A: carried
+    /// by A with eTIC, taken to the sessions phase, one session with a trainee named with the canary, and a
+    /// progress meeting whose minutes carry it.
+    /// </summary>
+    private async Task<FormationData> SeedFormationAsync(PluginEnablementService enablement)
+    {
+        foreach (var network in new[] { NetworkA, NetworkB, FormationPartner })
+        {
+            Assert.Contains(await enablement.SetAsync(SecurityHostFactory.FormationPlugin, network, true, "test"), new[] { EnablementChange.Changed, EnablementChange.Unchanged });
+        }
+
+        string Home(string page = "") => $"/c/{NetworkA}/formation{page}";
+        string Local(DateTime utc) => FormationLocal(utc);
+        var partnerId = await factory.ScalarAsync<long>("select Id from Networks where Slug = $s", ("$s", FormationPartner));
+        using var animator = await BrowserSession.SignInAsync(factory, DemoSeeder.AnimatorEmail(NetworkA));
+        using var member = await BrowserSession.SignInAsync(factory, FormationMember);
+
+        var created = await PostAsync(animator, Home(),
+        [
+            new("Input.Title", "Programme de PROD'IAA et eTIC"), new("Input.Budget", "20000"), new("Input.TargetTrainees", "20"),
+            new("Input.Themes", "Hygiène et sécurité alimentaire"), new("Input.PartnerNetworkIds", partnerId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
+        var programmeId = int.Parse(created.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var themeId = (int)await factory.ScalarAsync<long>("select Id from formation_themes where ProgrammeId = $p", ("$p", programmeId));
+        await PostAsync(member, Home($"/programmes/{programmeId}/besoins"),
+            [new("Input.ThemeIds", Invariant(themeId)), new("Input.Employees", "3"), new("Input.PreferredPeriod", "Any")]);
+        await PostAsync(animator, Home($"/programmes/{programmeId}?handler=Advance"), [], Home($"/programmes/{programmeId}"));
+        var plan = Home($"/programmes/{programmeId}/cahiers-des-charges");
+        await PostAsync(animator, plan + "?handler=Specification", [new("Specification.Title", "Sécurité des aliments"), new("Specification.ThemeIds", Invariant(themeId))], plan);
+        var specificationId = (int)await factory.ScalarAsync<long>("select Id from formation_specifications where ProgrammeId = $p", ("$p", programmeId));
+        await PostAsync(animator, plan + "?handler=Module",
+        [
+            new("Module.SpecificationId", Invariant(specificationId)), new("Module.Title", "HACCP"), new("Module.DurationHours", "14"),
+            new("Module.MinParticipants", "2"), new("Module.MaxParticipants", "12"), new("Module.TrainingBody", "Sud Management"), new("Module.SessionCost", "1500"),
+        ], plan);
+        var moduleId = (int)await factory.ScalarAsync<long>("select Id from formation_modules where ProgrammeId = $p", ("$p", programmeId));
+        await PostAsync(animator, Home($"/programmes/{programmeId}?handler=Advance"), [], Home($"/programmes/{programmeId}"));
+        var start = DateTime.UtcNow.AddDays(30);
+        await PostAsync(animator, Home($"/programmes/{programmeId}/sessions/nouvelle"),
+        [
+            new("Input.ModuleId", Invariant(moduleId)), new("Input.Start", Local(start)), new("Input.End", Local(start.AddHours(7))),
+            new("Input.Place", "Agropole, Estillac"), new("Input.Seats", "10"), new("Input.ReleaseAt", Local(start.AddDays(-14))), new("Input.GoNoGoAt", Local(start.AddDays(-7))),
+        ]);
+        var sessionId = (int)await factory.ScalarAsync<long>("select Id from formation_sessions where ProgrammeId = $p", ("$p", programmeId));
+        var session = Home($"/sessions/{sessionId}");
+        await PostAsync(member, session + "?handler=Enrol", [new("Trainee.Name", "Stagiaire " + _canary)], session);
+        var enrolmentId = (int)await factory.ScalarAsync<long>("select Id from formation_enrolments where SessionId = $s", ("$s", sessionId));
+        await PostAsync(animator, Home($"/programmes/{programmeId}/reunions"),
+        [
+            new("Input.HeldOn", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("Input.Title", "Comité de pilotage"),
+            new("Input.Decisions", "Sessions maintenues."), new("Input.Minutes", "Compte rendu confidentiel " + _canary),
+        ]);
+        return new FormationData(programmeId, themeId, specificationId, moduleId, sessionId, enrolmentId);
+    }
+
+    /// <summary>A value for a <c>datetime-local</c> field: Paris wall-clock time.</summary>
+    private static string FormationLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>POSTs a form with the token of the page that shows it; the form must be accepted (a redirect).</summary>
+    private static async Task<HttpResponseMessage> PostAsync(BrowserSession session, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var (shown, page) = await session.GetPageAsync(formPage ?? url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url} ({(int)shown.StatusCode})");
+        var response = await session.Client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+            var errors = string.Join(" | ", html.QuerySelectorAll(".text-danger, .validation-summary-errors li, .alert").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+            Assert.Fail($"POST {url}: expected a redirect, got {(int)response.StatusCode}: {errors}");
+        }
+
+        return response;
     }
 
     /// <summary>Everything of A that must not change, as one string.</summary>
@@ -275,6 +443,28 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
         text.Append(System.Globalization.CultureInfo.InvariantCulture, $"members {string.Join(",", await db.CompanyMemberships.AsNoTracking().Where(m => m.NetworkId == a.NetworkId).Select(m => m.CompanyId).OrderBy(i => i).ToListAsync())};");
         var company = await db.Companies.AsNoTracking().SingleAsync(c => c.Id == a.CompanyId);
         text.Append(System.Globalization.CultureInfo.InvariantCulture, $"company {company.Name} {company.Description} {company.Skills} {company.ContactEmail};");
+
+        // A's Formation programme: phase, partners, needs, plan, sessions, seats, enrolments, meetings.
+        foreach (var (what, sql) in new[]
+        {
+            ("programme", "select Phase, Title, Description, BudgetCents, TargetTrainees, CarrierNetworkId from formation_programmes where Id = $p"),
+            ("partners", "select NetworkId from formation_programme_partners where ProgrammeId = $p order by NetworkId"),
+            ("themes", "select Id, Name, SpecificationId from formation_themes where ProgrammeId = $p order by Id"),
+            ("needs", "select Id, CompanyId, NetworkId, Employees, PreferredPeriod, Comment from formation_need_responses where ProgrammeId = $p order by Id"),
+            ("specifications", "select Id, Title from formation_specifications where ProgrammeId = $p order by Id"),
+            ("modules", "select Id, Title, MinParticipants, MaxParticipants, SessionCostCents from formation_modules where ProgrammeId = $p order by Id"),
+            ("sessions", "select Id, Status, StartUtc, EndUtc, Seats, ReleaseAtUtc, GoNoGoAtUtc, CostCents, MergedIntoSessionId from formation_sessions where ProgrammeId = $p order by Id"),
+            ("quotas", "select q.SessionId, q.NetworkId, q.Seats from formation_session_quotas q join formation_sessions s on s.Id = q.SessionId where s.ProgrammeId = $p order by 1, 2"),
+            ("enrolments", "select e.Id, e.SessionId, e.CompanyId, e.NetworkId, e.TraineeName, e.Seat, e.Attended from formation_enrolments e join formation_sessions s on s.Id = e.SessionId where s.ProgrammeId = $p order by e.Id"),
+            ("meetings", "select Id, HeldOnUtc, Title, Decisions, Minutes from formation_meetings where ProgrammeId = $p order by Id"),
+        })
+        {
+            var rows = await factory.QueryAsync(sql, ("$p", a.ProgrammeId));
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"formation {what} {rows.Count}: ");
+            text.AppendJoin(" | ", rows.Select(r => string.Join(",", r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))));
+            text.Append(';');
+        }
+
         return text.ToString();
     }
 

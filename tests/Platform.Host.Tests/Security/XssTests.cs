@@ -32,20 +32,28 @@ public sealed class XssTests(SecurityHostFactory factory)
     {
         using (var scope = factory.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PluginEnablementService>().SetAsync("notes", "groupe-innovation", true, "test");
+            var enablement = scope.ServiceProvider.GetRequiredService<PluginEnablementService>();
+            await enablement.SetAsync("notes", "groupe-innovation", true, "test");
+            await enablement.SetAsync(SecurityHostFactory.FormationPlugin, "groupe-innovation", true, "test");
+            await enablement.SetAsync(SecurityHostFactory.FormationPlugin, SecurityHostFactory.FormationDemoCarrier, true, "test");
         }
 
-        foreach (var email in new[] { DemoSeeder.AdminEmail, DemoSeeder.AnimatorEmail("groupe-innovation"), DemoSeeder.Members[0].Email })
+        // The demo member belongs to the network carrying Formation's demo programme: they enrol employees.
+        var urls = await UrlsAsync();
+
+        // The member first: the administrator's posts may cancel the sessions they enrol in.
+        foreach (var email in new[] { DemoSeeder.Members[0].Email, DemoSeeder.AdminEmail, DemoSeeder.AnimatorEmail("groupe-innovation") })
         {
             using var session = await BrowserSession.SignInAsync(factory, email);
-            await PostEverywhereAsync(session);
+            await PostEverywhereAsync(session, urls);
         }
 
         using var admin = await BrowserSession.SignInAsync(factory, DemoSeeder.AdminEmail);
         var injected = new List<string>();
         var pages = 0;
         var shown = 0;
-        foreach (var url in Urls())
+        var formationShown = 0;
+        foreach (var url in urls)
         {
             var (response, page) = await admin.GetPageAsync(url);
             if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "text/html")
@@ -54,19 +62,22 @@ public sealed class XssTests(SecurityHostFactory factory)
             }
 
             pages++;
-            shown += page.Body?.TextContent.Contains(Marker, StringComparison.Ordinal) == true ? 1 : 0;
+            var shows = page.Body?.TextContent.Contains(Marker, StringComparison.Ordinal) == true ? 1 : 0;
+            shown += shows;
+            formationShown += url.Contains("/formation", StringComparison.Ordinal) ? shows : 0;
             injected.AddRange(Injections(page).Select(i => $"{url}: {i}"));
         }
 
         Assert.True(pages >= 5, $"only {pages} pages read");
         // The payloads were stored and are shown — as text.
         Assert.True(shown >= 1, "no page shows a stored payload: the test would prove nothing");
+        Assert.True(formationShown >= 3, $"only {formationShown} pages of Formation show a stored payload");
         Assert.True(injected.Count == 0, string.Join("\n", injected));
     }
 
-    private async Task PostEverywhereAsync(BrowserSession session)
+    private static async Task PostEverywhereAsync(BrowserSession session, IReadOnlyList<string> urls)
     {
-        foreach (var url in Urls())
+        foreach (var url in urls)
         {
             var (response, page) = await session.GetPageAsync(url);
             if (response.StatusCode != HttpStatusCode.OK)
@@ -127,5 +138,7 @@ public sealed class XssTests(SecurityHostFactory factory)
         }
     }
 
-    private IEnumerable<string> Urls() => SiteMap.PageUrls(factory.Services, SiteMap.Sample("groupe-innovation"));
+    /// <summary>Every page from groupe-innovation's side, and Formation's from the network carrying its demo programme.</summary>
+    private async Task<IReadOnlyList<string>> UrlsAsync() =>
+        [.. SiteMap.PageUrls(factory.Services, SiteMap.Sample("groupe-innovation")).Concat(await SiteMap.FormationUrlsAsync(factory, SecurityHostFactory.FormationDemoCarrier)).Distinct()];
 }

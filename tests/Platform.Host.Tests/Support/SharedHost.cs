@@ -20,5 +20,16 @@ public sealed class SecurityHost : ICollectionFixture<SecurityHostFactory>
     public const string Name = "host attacked by the security tests";
 }
 
-/// <summary>Every fixture plugin, like the shared host, on a database of its own.</summary>
-public sealed class SecurityHostFactory() : PlatformFactory(TestPaths.FixturePlugins);
+/// <summary>
+/// Every fixture plugin, like the shared host, and the real sample plugin Formation (its demo programme
+/// is seeded, as in demo mode), on a database of its own.
+/// </summary>
+public sealed class SecurityHostFactory() : PlatformFactory(TestPaths.FixturePluginsAnd(FormationPlugin))
+{
+    public const string FormationPlugin = "Formation";
+
+    /// <summary>The network carrying Formation's demo programme (id 1), joined by <see cref="FormationDemoPartners"/>.</summary>
+    public const string FormationDemoCarrier = "fruits-legumes-nutrition-sante";
+
+    public static readonly string[] FormationDemoPartners = ["prod-iaa", "promobois", "gascogne-environnement", "etic", "eclair", "inoo"];
+}

@@ -86,7 +86,7 @@ public sealed class IndexModel(ProgrammeService programmes, FormationAccess acce
 
         [Display(Name = "Enveloppe budgétaire (€)")]
         [Required(ErrorMessage = "Indiquez l'enveloppe budgétaire.")]
-        [Range(1, 10_000_000, ErrorMessage = "L'enveloppe va de 1 € à 10 000 000 €.")]
+        [Range(1d, 10_000_000d, ErrorMessage = "L'enveloppe va de 1 € à 10 000 000 €.")] // double bounds: int ones overflow converting a large decimal
         public decimal? Budget { get; set; }
 
         [Display(Name = "Salariés à former (objectif)")]

@@ -167,7 +167,7 @@ public sealed class PlanModel(ProgrammeService programmes, FormationAccess acces
 
         [Display(Name = "Coût pédagogique d'une session (€)")]
         [Required(ErrorMessage = "Indiquez le coût d'une session.")]
-        [Range(0, 1_000_000, ErrorMessage = "Le coût va de 0 à 1 000 000 €.")]
+        [Range(0d, 1_000_000d, ErrorMessage = "Le coût va de 0 à 1 000 000 €.")] // double bounds: int ones overflow converting a large decimal
         public decimal? SessionCost { get; set; }
     }
 }
