@@ -28,8 +28,6 @@ public sealed class SecurityHostFactory() : PlatformFactory(TestPaths.FixturePlu
 {
     public const string FormationPlugin = "Formation";
 
-    /// <summary>The network carrying Formation's demo programme (id 1), joined by <see cref="FormationDemoPartners"/>.</summary>
+    /// <summary>The network carrying Formation's demo programme (id 1), with six partner networks.</summary>
     public const string FormationDemoCarrier = "fruits-legumes-nutrition-sante";
-
-    public static readonly string[] FormationDemoPartners = ["prod-iaa", "promobois", "gascogne-environnement", "etic", "eclair", "inoo"];
 }
