@@ -105,13 +105,22 @@ public sealed class PluginEnablementService(
             return EnablementChange.Unchanged;
         }
 
+        _current = null;
+
         var at = time.GetUtcNow().UtcDateTime;
         IDomainEvent change = enabled ? new PluginEnabled(id, network.Id, at) : new PluginDisabled(id, network.Id, at);
         await events.PublishAsync(change, cancellationToken);
         return EnablementChange.Changed;
     }
 
-    private async Task<IReadOnlySet<(string PluginId, int NetworkId)>> CurrentAsync(CancellationToken cancellationToken)
+    // The state read once per scope (a request): the gate and the network's navigation ask for it on
+    // the same request, and one version check is enough. A change made in this scope clears it.
+    private IReadOnlySet<(string PluginId, int NetworkId)>? _current;
+
+    private async Task<IReadOnlySet<(string PluginId, int NetworkId)>> CurrentAsync(CancellationToken cancellationToken) =>
+        _current ??= await ReadCurrentAsync(cancellationToken);
+
+    private async Task<IReadOnlySet<(string PluginId, int NetworkId)>> ReadCurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.PluginStateVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);

@@ -11,6 +11,9 @@ public sealed class AgendaEvent
 {
     public const int MaxSeatsPerRegistration = 20;
 
+    /// <summary>The longest an event may last (checked by <see cref="EventDraft.Validate"/>).</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(31);
+
     public const int MaxRegistrationUrlLength = 300;
 
     public int Id { get; set; }

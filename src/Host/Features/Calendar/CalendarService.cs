@@ -39,11 +39,22 @@ public sealed class CalendarService(
     public Task<AgendaEventView?> FindViewAsync(int id, CancellationToken cancellationToken = default) =>
         Project(db.AgendaEvents.AsNoTracking().Where(e => e.Id == id)).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Events ending after <paramref name="fromUtc"/>. The bound on the start (no event lasts more than
+    /// <see cref="AgendaEvent.MaxDuration"/>) lets SQLite seek in the start index instead of walking every
+    /// past event before the first that has not ended.
+    /// </summary>
+    private IQueryable<AgendaEvent> NotEndedBy(DateTime fromUtc)
+    {
+        var startedAfter = fromUtc - AgendaEvent.MaxDuration;
+        return db.AgendaEvents.AsNoTracking().Where(e => e.StartUtc > startedAfter && e.EndUtc > fromUtc);
+    }
+
     /// <summary>One page of events (plus one, to tell whether there is more), earliest first.</summary>
     public async Task<IReadOnlyList<AgendaEventView>> SearchAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var events = db.AgendaEvents.AsNoTracking().Where(e => e.EndUtc > query.FromUtc);
+        var events = NotEndedBy(query.FromUtc);
         if (query.ToUtc is { } to)
         {
             events = events.Where(e => e.StartUtc < to);
@@ -66,7 +77,7 @@ public sealed class CalendarService(
     public async Task<IReadOnlyList<AgendaEventView>> FeedAsync(int? networkId, CancellationToken cancellationToken = default)
     {
         var from = Now.AddDays(-90);
-        var events = db.AgendaEvents.AsNoTracking().Where(e => e.EndUtc > from);
+        var events = NotEndedBy(from);
         if (networkId is { } id)
         {
             events = events.Where(e => e.Organisers.Any(o => o.NetworkId == id));

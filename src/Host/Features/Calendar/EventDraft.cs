@@ -43,7 +43,7 @@ public sealed record EventDraft(
         {
             errors.Add((nameof(EndUtc), "La fin doit être après le début."));
         }
-        else if (EndUtc - StartUtc > TimeSpan.FromDays(31))
+        else if (EndUtc - StartUtc > AgendaEvent.MaxDuration)
         {
             errors.Add((nameof(EndUtc), "Un événement dure au plus 31 jours."));
         }

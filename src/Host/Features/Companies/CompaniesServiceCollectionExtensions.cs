@@ -8,6 +8,7 @@ public static class CompaniesServiceCollectionExtensions
     public static WebApplicationBuilder AddCompanyDirectory(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CompanyDirectory>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DirectoryStatistics>();
         builder.Services.AddScoped<ComplementarySuggestions>();
         builder.Services.AddScoped<CompanyEditing>();
