@@ -93,6 +93,30 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
     }
 
     [Fact]
+    public async Task UnchangedFeed_Answers304ToItsETag_AndANewEventChangesIt()
+    {
+        await CalendarTestData.PublishAsync(factory, ["adebag"]);
+        using var client = factory.CreateClient();
+        var first = await client.GetAsync("/c/adebag/agenda.ics");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/c/adebag/agenda.ics");
+        again.Headers.IfNoneMatch.Add(etag);
+        var notModified = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        var added = await CalendarTestData.PublishAsync(factory, ["adebag"]);
+        using var afterChange = new HttpRequestMessage(HttpMethod.Get, "/c/adebag/agenda.ics");
+        afterChange.Headers.IfNoneMatch.Add(etag);
+        var changed = await client.SendAsync(afterChange);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.Contains(added.Uid, await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NetworkFeed_HoldsOnlyThatNetworksEvents()
     {
         var sotra = await CalendarTestData.PublishAsync(factory, ["sotra"]);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Platform.Abstractions.Networks;
 using Platform.Host.Data;
 
@@ -68,12 +69,47 @@ public static class CalendarFeedEndpoints
     private static string NewToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// Writes a feed. Serialising is most of a feed's cost and calendar clients poll the same feeds again
+    /// and again, so the bytes are kept under a fingerprint of everything they are made of (each event's
+    /// id, last change, sequence, dates, title and organisers, the networks' names, the feed's name and the
+    /// site's address; every edit of an event moves its last change): a change to any of them makes a new
+    /// fingerprint. The fingerprint is also the ETag, so an
+    /// unchanged feed answers 304 without a body.
+    /// </summary>
     private static async Task<IResult> IcsAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events)
     {
         var networks = (await directory.ListAsync(http.RequestAborted)).ToDictionary(n => n.Id, n => n.Name);
         var siteRoot = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
-        var ics = IcsWriter.Write(name, events, siteRoot, id => networks.GetValueOrDefault(id, "?"));
+        var fingerprint = Fingerprint(name, siteRoot, events, networks);
+        var etag = $"\"{fingerprint}\"";
         http.Response.Headers.CacheControl = "no-cache";
-        return Results.Bytes(Encoding.UTF8.GetBytes(ics), IcsWriter.ContentType);
+        http.Response.Headers.ETag = etag;
+        if (http.Request.Headers.IfNoneMatch.Contains(etag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
+        var bytes = cache.GetOrCreate(("agenda.ics", fingerprint), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return Encoding.UTF8.GetBytes(IcsWriter.Write(name, events, siteRoot, id => networks.GetValueOrDefault(id, "?")));
+        })!;
+        return Results.Bytes(bytes, IcsWriter.ContentType);
+    }
+
+    private static string Fingerprint(string name, Uri siteRoot, IReadOnlyList<AgendaEventView> events, Dictionary<int, string> networks)
+    {
+        var text = new StringBuilder().Append(name).Append('|').Append(siteRoot);
+        foreach (var view in events)
+        {
+            var e = view.Event;
+            text.Append('|').Append(e.Id).Append(':').Append(e.UpdatedAtUtc.Ticks).Append(':').Append(e.Sequence).Append(':').Append(e.IsCancelled)
+                .Append(':').Append(e.StartUtc.Ticks).Append(':').Append(e.EndUtc.Ticks).Append(':').Append(e.Title)
+                .Append(':').AppendJoin(',', view.OrganiserIds.Select(id => networks.GetValueOrDefault(id, "?")));
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 12);
     }
 }
