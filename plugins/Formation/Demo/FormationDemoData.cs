@@ -185,7 +185,7 @@ internal sealed class FormationDemoData(
 
                 var companyId = membersByNetwork[networkId][random.Next(membersByNetwork[networkId].Count)];
                 var name = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";
-                session.Enrol(companyId, networkId, name, "demo", i < 24 ? enrolAt : now.AddDays(-3));
+                session.Enrol(companyId, networkId, name, "demo", enrolAt);
             }
 
             if (i < 24)
