@@ -24,20 +24,8 @@ public sealed class FormationAccess(ICurrentMember member, ICurrentNetwork netwo
     public bool CanSeeFigures(Programme programme) =>
         member.IsAuthenticated && programme.NetworkIds.Any(member.IsAnimatorOf);
 
-    /// <summary>Whether the signed-in member's company belongs to the current network.</summary>
-    public async Task<bool> IsMemberCompanyAsync(CancellationToken cancellationToken = default)
-    {
-        if (_companyInNetwork is { } known)
-        {
-            return known;
-        }
-
-        if (!member.IsAuthenticated || member.CompanyId is not { } companyId)
-        {
-            return (_companyInNetwork = false).Value;
-        }
-
-        var memberships = await directory.MembershipsOfCompanyAsync(companyId, cancellationToken);
-        return (_companyInNetwork = memberships.Any(m => m.NetworkId == Network.Id)).Value;
-    }
+    /// <summary>Whether the signed-in member's company belongs to the current network (read once per request).</summary>
+    public async Task<bool> IsMemberCompanyAsync(CancellationToken cancellationToken = default) =>
+        _companyInNetwork ??= member.IsAuthenticated && member.CompanyId is { } companyId
+            && (await directory.MembershipsOfCompanyAsync(companyId, cancellationToken)).Any(m => m.NetworkId == Network.Id);
 }

@@ -187,6 +187,17 @@ public sealed class ProgrammeService(FormationDbContext db, FormationWriter writ
         db.Sessions.AsNoTracking().AsSplitQuery().Include(s => s.Module).Include(s => s.Quotas).Include(s => s.Enrolments)
             .FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
 
+    /// <summary>The live sessions of the same module, not started, that a session could be merged into.</summary>
+    public async Task<IReadOnlyList<TrainingSession>> MergeTargetsAsync(TrainingSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var now = Now;
+        return await db.Sessions.AsNoTracking().Include(s => s.Enrolments)
+            .Where(s => s.ProgrammeId == session.ProgrammeId && s.ModuleId == session.ModuleId && s.Id != session.Id
+                && (s.Status == SessionStatus.Planned || s.Status == SessionStatus.Confirmed) && s.StartUtc > now)
+            .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Plans a session of a module. Refused when the programme is not at the sessions phase, when the
     /// quotas go to networks outside the programme or exceed the seats, and when its cost would take

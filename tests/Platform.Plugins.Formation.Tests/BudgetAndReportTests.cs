@@ -72,7 +72,7 @@ public sealed class BudgetAndReportTests(FormationHost host) : IClassFixture<For
         using var animatorLater = await host.SignInAsAnimatorAsync(FormationHost.Carrier);
         var present = (await host.QueryAsync("select id from formation_enrolments where sessionid = $s and traineename <> 'Absent Absente'", ("$s", session)))
             .Select(r => new KeyValuePair<string, string>("present", Convert.ToString(r["Id"], CultureInfo.InvariantCulture)!));
-        Assert.Equal(HttpStatusCode.Redirect, (await FormationHost.PostAsync(animatorLater, host.Url($"/sessions/{session}?handler=Attendance"), present, host.Url($"/sessions/{session}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await animatorLater.PostFieldsAsync(host.Url($"/sessions/{session}?handler=Attendance"), present, host.Url($"/sessions/{session}"))).StatusCode);
 
         var csv = await animatorLater.Client.GetAsync(host.Url($"/programmes/{id}/bilan?handler=Csv"));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

@@ -41,7 +41,7 @@ public sealed class FormationHost : PluginTestHost
         };
         var content = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
             .Concat(partners.Select(p => new KeyValuePair<string, string>("Input.PartnerNetworkIds", ids[p].ToString(CultureInfo.InvariantCulture))));
-        var response = await PostAsync(animator, Url(), content);
+        var response = await animator.PostFieldsAsync(Url(), content);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
@@ -50,14 +50,14 @@ public sealed class FormationHost : PluginTestHost
     public async Task<int> ProgrammeReadyForSessionsAsync(int programmeId, WebSession animator, WebSession member, decimal sessionCost, int min = 2, int max = 12, int hours = 14)
     {
         var theme = await ScalarAsync<long>("select id from formation_themes where programmeid = $p order by id limit 1", ("$p", programmeId));
-        await AssertRedirectAsync(await PostAsync(member, Url($"/programmes/{programmeId}/besoins"),
+        await AssertRedirectAsync(await member.PostFieldsAsync(Url($"/programmes/{programmeId}/besoins"),
             [new("Input.ThemeIds", theme.ToString(CultureInfo.InvariantCulture)), new("Input.Employees", "4"), new("Input.PreferredPeriod", "Any")]));
         await AssertRedirectAsync(await AdvanceAsync(animator, programmeId));
-        await AssertRedirectAsync(await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Specification"),
+        await AssertRedirectAsync(await animator.PostFieldsAsync(Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Specification"),
             [new("Specification.Title", "Compétences transverses"), new("Specification.ThemeIds", theme.ToString(CultureInfo.InvariantCulture))],
             Url($"/programmes/{programmeId}/cahiers-des-charges")));
         var specification = await ScalarAsync<long>("select id from formation_specifications where programmeid = $p", ("$p", programmeId));
-        await AssertRedirectAsync(await PostAsync(animator, Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Module"),
+        await AssertRedirectAsync(await animator.PostFieldsAsync(Url($"/programmes/{programmeId}/cahiers-des-charges?handler=Module"),
         [
             new("Module.SpecificationId", specification.ToString(CultureInfo.InvariantCulture)), new("Module.Title", "Optimiser sa prospection commerciale"),
             new("Module.DurationHours", hours.ToString(CultureInfo.InvariantCulture)), new("Module.MinParticipants", min.ToString(CultureInfo.InvariantCulture)),
@@ -69,7 +69,7 @@ public sealed class FormationHost : PluginTestHost
     }
 
     public Task<HttpResponseMessage> AdvanceAsync(WebSession animator, int programmeId) =>
-        PostAsync(animator, Url($"/programmes/{programmeId}?handler=Advance"), [], Url($"/programmes/{programmeId}"));
+        animator.PostFieldsAsync(Url($"/programmes/{programmeId}?handler=Advance"), [], Url($"/programmes/{programmeId}"));
 
     /// <summary>Plans a session starting in <paramref name="startIn"/>, with seats reserved per network slug.</summary>
     public async Task<HttpResponseMessage> PlanSessionAsync(WebSession animator, int programmeId, int moduleId, int seats, TimeSpan startIn, TimeSpan releaseBefore, params (string Network, int Seats)[] quotas)
@@ -87,11 +87,11 @@ public sealed class FormationHost : PluginTestHost
             new("Input.GoNoGoAt", Local(start.AddDays(-2))),
         };
         fields.AddRange(quotas.Select(q => new KeyValuePair<string, string>($"Input.Quotas[{ids[q.Network]}]", q.Seats.ToString(CultureInfo.InvariantCulture))));
-        return await PostAsync(animator, Url($"/programmes/{programmeId}/sessions/nouvelle"), fields);
+        return await animator.PostFieldsAsync(Url($"/programmes/{programmeId}/sessions/nouvelle"), fields);
     }
 
     public Task<HttpResponseMessage> EnrolAsync(WebSession member, string network, long sessionId, string name) =>
-        PostAsync(member, Url($"/sessions/{sessionId}?handler=Enrol", network), [new("Trainee.Name", name)], Url($"/sessions/{sessionId}", network));
+        member.PostFieldsAsync(Url($"/sessions/{sessionId}?handler=Enrol", network), [new("Trainee.Name", name)], Url($"/sessions/{sessionId}", network));
 
     public async Task<long> LastSessionIdAsync(int programmeId) =>
         await ScalarAsync<long>("select max(id) from formation_sessions where programmeid = $p", ("$p", programmeId));
@@ -112,13 +112,4 @@ public sealed class FormationHost : PluginTestHost
         }
     }
 
-    /// <summary>POSTs a form with repeated fields, with the antiforgery token of the page that shows it.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(WebSession session, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
-    {
-        var (response, page) = await session.GetPageAsync(formPage ?? url);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url} ({(int)response.StatusCode}): {page.QuerySelector("main")?.TextContent.Trim()}");
-        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
-        return await session.Client.PostAsync(url, content);
-    }
 }

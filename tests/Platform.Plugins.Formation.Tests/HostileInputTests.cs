@@ -24,7 +24,7 @@ public sealed class HostileInputTests(FormationHost host) : IClassFixture<Format
     {
         using var animator = await host.SignInAsAnimatorAsync(FormationHost.Carrier);
         using var member = await host.SignInAsMemberAsync(FormationHost.Carrier);
-        var budget = await FormationHost.PostAsync(animator, host.Url(),
+        var budget = await animator.PostFieldsAsync(host.Url(),
             [new("Input.Title", "Programme hors limites"), new("Input.Budget", amount), new("Input.Themes", "Anglais")]);
         Assert.Equal(HttpStatusCode.BadRequest, budget.StatusCode);
         Assert.Contains("L'enveloppe va de 1 € à 10 000 000 €.", WebUtility.HtmlDecode(await budget.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public sealed class HostileInputTests(FormationHost host) : IClassFixture<Format
         await host.ProgrammeReadyForSessionsAsync(id, animator, member, 2000m);
         var specification = await host.ScalarAsync<long>("select id from formation_specifications where programmeid = $p", ("$p", id));
         var plan = host.Url($"/programmes/{id}/cahiers-des-charges");
-        var cost = await FormationHost.PostAsync(animator, plan + "?handler=Module",
+        var cost = await animator.PostFieldsAsync(plan + "?handler=Module",
         [
             new("Module.SpecificationId", specification.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Module.Title", "Module hors limites"),
             new("Module.DurationHours", "7"), new("Module.MinParticipants", "2"), new("Module.MaxParticipants", "12"),

@@ -38,7 +38,7 @@ public sealed class WorkflowTests(FormationHost host) : IClassFixture<FormationH
         host.Clock!.Advance(TimeSpan.FromDays(21));
         using var animatorLater = await host.SignInAsAnimatorAsync(FormationHost.Carrier);
         var enrolment = await host.ScalarAsync<long>("select id from formation_enrolments where sessionid = $s", ("$s", sessionId));
-        Assert.Equal(HttpStatusCode.Redirect, (await FormationHost.PostAsync(animatorLater, host.Url($"/sessions/{sessionId}?handler=Attendance"),
+        Assert.Equal(HttpStatusCode.Redirect, (await animatorLater.PostFieldsAsync(host.Url($"/sessions/{sessionId}?handler=Attendance"),
             [new("present", enrolment.ToString(System.Globalization.CultureInfo.InvariantCulture))], host.Url($"/sessions/{sessionId}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await host.AdvanceAsync(animatorLater, id)).StatusCode);
         Assert.Equal("Completed", await PhaseAsync(id));
@@ -55,10 +55,10 @@ public sealed class WorkflowTests(FormationHost host) : IClassFixture<FormationH
         var url = host.Url($"/programmes/{id}/besoins");
         var cyber = themes[1]["Id"]!.ToString()!;
 
-        Assert.Equal(HttpStatusCode.Redirect, (await FormationHost.PostAsync(member, url,
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFieldsAsync(url,
             [new("Input.ThemeIds", themes[0]["Id"]!.ToString()!), new("Input.ThemeIds", cyber), new("Input.Employees", "7"), new("Input.PreferredPeriod", "SecondQuarter")])).StatusCode);
         // Answering again replaces the answer: still one response.
-        Assert.Equal(HttpStatusCode.Redirect, (await FormationHost.PostAsync(member, url,
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFieldsAsync(url,
             [new("Input.ThemeIds", cyber), new("Input.Employees", "5"), new("Input.PreferredPeriod", "Any")])).StatusCode);
         Assert.Equal(1L, await host.ScalarAsync<long>("select count(*) from formation_need_responses where programmeid = $p", ("$p", id)));
 
@@ -68,12 +68,12 @@ public sealed class WorkflowTests(FormationHost host) : IClassFixture<FormationH
         Assert.Equal("0 / 0", page.QuerySelector("#needs-summary tr[data-theme='Anglais professionnel'] td[data-total]")?.TextContent.Trim());
 
         // Bad input changes nothing.
-        var empty = await FormationHost.PostAsync(member, url, [new("Input.Employees", "0")]);
+        var empty = await member.PostFieldsAsync(url, [new("Input.Employees", "0")]);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Cochez au moins un thème", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await host.AdvanceAsync(animator, id)).StatusCode);
-        var late = await FormationHost.PostAsync(member, url, [new("Input.ThemeIds", cyber), new("Input.Employees", "9")], host.Url($"/programmes/{id}"));
+        var late = await member.PostFieldsAsync(url, [new("Input.ThemeIds", cyber), new("Input.Employees", "9")], host.Url($"/programmes/{id}"));
         Assert.Equal("/compte/acces-refuse", late.Headers.Location?.AbsolutePath);
         Assert.Equal(5L, await host.ScalarAsync<long>("select employees from formation_need_responses where programmeid = $p", ("$p", id)));
     }

@@ -34,11 +34,17 @@ public class WebSession(HttpClient client) : IDisposable
     }
 
     /// <summary>GETs <paramref name="formPage"/> (default: <paramref name="url"/>), takes its antiforgery token, and POSTs the fields to <paramref name="url"/>.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null)
+    public Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null) =>
+        PostFieldsAsync(url, fields, formPage);
+
+    /// <summary>
+    /// As <see cref="PostFormAsync"/>, with fields that may repeat (checkboxes: <c>("Input.ThemeIds", "3"), ("Input.ThemeIds", "5")</c>).
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
-        var (_, page) = await GetPageAsync(formPage ?? url);
+        var (response, page) = await GetPageAsync(formPage ?? url);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url} ({(int)response.StatusCode})");
         using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
         return await Client.PostAsync(url, content);
     }

@@ -17,10 +17,10 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
     public IReadOnlyList<TrainingSession> Sessions { get; private set; } = [];
 
     /// <summary>Sessions to come, soonest first.</summary>
-    public SessionTable Upcoming => new([.. Sessions.Where(s => s.StartUtc >= Now).OrderBy(s => s.StartUtc)], Now, "session-list");
+    public SessionTable Upcoming { get; private set; } = null!;
 
     /// <summary>Past sessions, latest first.</summary>
-    public SessionTable Past => new([.. Sessions.Where(s => s.StartUtc < Now).OrderByDescending(s => s.StartUtc)], Now, "past-sessions");
+    public SessionTable Past { get; private set; } = null!;
 
     public IReadOnlyList<TrainingSession> Flagged { get; private set; } = [];
 
@@ -77,6 +77,8 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
         Report = await Programmes.ReportAsync(Programme, HttpContext.RequestAborted);
         Sessions = await Programmes.SessionsAsync(id, HttpContext.RequestAborted);
         Flagged = [.. Sessions.Where(s => s.NeedsDecision(Now))];
+        Upcoming = new([.. Sessions.Where(s => s.StartUtc >= Now).OrderBy(s => s.StartUtc)], Now, "session-list");
+        Past = new([.. Sessions.Where(s => s.StartUtc < Now).OrderByDescending(s => s.StartUtc)], Now, "past-sessions");
         Meetings = [.. (await Programmes.MeetingsAsync(id, HttpContext.RequestAborted)).Take(3)];
         return true;
     }

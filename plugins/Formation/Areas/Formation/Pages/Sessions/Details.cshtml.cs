@@ -200,8 +200,7 @@ public sealed class DetailsModel(ProgrammeService programmes, FormationAccess ac
             }
 
             CompanyNames = names;
-            MergeTargets = [.. (await Programmes.SessionsAsync(session.ProgrammeId, ct))
-                .Where(s => s.Id != id && s.ModuleId == session.ModuleId && s.IsLive && s.StartUtc > Now)];
+            MergeTargets = await Programmes.MergeTargetsAsync(session, ct);
         }
 
         return true;
