@@ -142,6 +142,37 @@ public sealed class DirectoryEditingTests(SharedHostFactory factory)
     }
 
     [Fact]
+    public async Task Member_ChangesSkillsAndNeeds_AndTheCompanysSuggestionsFollowAtOnce()
+    {
+        var id = (await CompanyAsync("Menuiserie Lavardac")).Id;
+        var url = $"/annuaire/entreprises/{id}";
+        using var member = await BrowserSession.SignInAsync(factory, DemoSeeder.Members[1].Email);
+        var (_, before) = await member.GetPageAsync(url);
+        // Shown, hence kept by the suggestions cache.
+        Assert.NotEmpty(before.QuerySelectorAll("#suggestion-list > li"));
+        var original = await FormFieldsAsync(member, url + "/modifier");
+        try
+        {
+            var fields = new Dictionary<string, string>(original) { ["Input.Skills"] = "xylophonie quantique", ["Input.Needs"] = "zythologie lunaire" };
+            Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync(url + "/modifier", fields)).StatusCode);
+
+            var (_, after) = await member.GetPageAsync(url);
+            Assert.Empty(after.QuerySelectorAll("#suggestion-list > li"));
+            Assert.NotNull(after.QuerySelector("#no-suggestion"));
+        }
+        finally
+        {
+            var fields = await FormFieldsAsync(member, url + "/modifier");
+            fields["Input.Skills"] = original["Input.Skills"];
+            fields["Input.Needs"] = original["Input.Needs"];
+            await member.PostFormAsync(url + "/modifier", fields);
+        }
+
+        var (_, restored) = await member.GetPageAsync(url);
+        Assert.Equal(before.QuerySelectorAll("#suggestion-list > li").Length, restored.QuerySelectorAll("#suggestion-list > li").Length);
+    }
+
+    [Fact]
     public async Task Member_WithBadValues_GetsFrenchMessages_AndNothingChanges()
     {
         var before = await CompanyAsync("Menuiserie Lavardac");

@@ -11,6 +11,7 @@ public static class CompaniesServiceCollectionExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DirectoryStatistics>();
         builder.Services.AddScoped<ComplementarySuggestions>();
+        builder.Services.AddSingleton<SuggestionsCache>();
         builder.Services.AddScoped<CompanyEditing>();
         builder.Services.AddScoped<CompanyCsv>();
         builder.Services.AddScoped<ICompanyDirectory, CompanyDirectoryForPlugins>();

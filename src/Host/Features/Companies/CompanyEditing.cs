@@ -7,7 +7,7 @@ using Platform.Host.Data;
 namespace Platform.Host.Features.Companies;
 
 /// <summary>Who may change what in the directory, and the changes themselves (each one write transaction).</summary>
-public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time, IDomainEventPublisher events)
+public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time, IDomainEventPublisher events, SuggestionsCache suggestions)
 {
     /// <summary>A member edits their own company; an animator, the companies of the networks they animate; an admin, any.</summary>
     public static bool CanEdit(ICurrentMember member, Company company) =>
@@ -41,6 +41,7 @@ public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time, IDo
 
             company.Apply(profile, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(token);
+            suggestions.Forget(companyId);
             return new Dictionary<string, string>();
         }, cancellationToken);
     }
@@ -78,6 +79,7 @@ public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time, IDo
             cancellationToken);
         if (removed > 0)
         {
+            suggestions.Forget(companyId);
             await events.PublishAsync(new CompanyLeftNetwork(companyId, networkId, time.GetUtcNow().UtcDateTime), cancellationToken);
         }
 
@@ -121,6 +123,7 @@ public sealed class CompanyEditing(DatabaseWriter writer, TimeProvider time, IDo
         }, cancellationToken);
         if (companyId is { } id)
         {
+            suggestions.Forget(id);
             await events.PublishAsync(new CompanyJoinedNetwork(id, networkId, now), cancellationToken);
         }
 

@@ -10,15 +10,25 @@ public sealed record Suggestion(CompanyListItem Company, IReadOnlyList<(string S
 /// « Entreprises complémentaires dans d'autres réseaux »: companies that share no network with this one,
 /// ranked by how well their skills answer its needs (and its skills answer theirs). Candidates come from
 /// the full-text index (the words of the needs against the skills column, and the reverse), never from a
-/// scan; the reasons are computed on those few hundred candidates.
+/// scan nor from a ranking of every match; the reasons are computed on those few hundred candidates.
 /// </summary>
-public sealed class ComplementarySuggestions(PlatformDbContext db)
+public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCache cache)
 {
-    // The best-ranked matches of each side are enough to find six good suggestions; scoring more
-    // costs CPU on every company page (at 100 000 companies, 300 a side took ~0.1 s of it).
-    private const int CandidatesPerSide = 100;
+    // Candidates a phrase brings: companies with every word of it, then companies with one of its words.
+    // A few dozen a phrase are enough to find six good suggestions, and the index stops there instead of
+    // ranking every company that shares a frequent word (thousands, at 100 000 companies).
+    private const int WholePhraseCandidates = 30;
+    private const int OneWordCandidates = 8;
+    private const int PhrasesPerSide = 8;
 
-    public async Task<IReadOnlyList<Suggestion>> ForAsync(int companyId, int take = 6, CancellationToken cancellationToken = default)
+    public const int Shown = 6;
+
+    /// <summary>The <see cref="Shown"/> best suggestions for the company, from <see cref="SuggestionsCache"/> when it has them.</summary>
+    public Task<IReadOnlyList<Suggestion>> ForAsync(int companyId, CancellationToken cancellationToken = default) =>
+        cache.GetOrComputeAsync(companyId, () => ComputeAsync(companyId, Shown, cancellationToken));
+
+    /// <summary>The <paramref name="take"/> best suggestions, computed now.</summary>
+    public async Task<IReadOnlyList<Suggestion>> ComputeAsync(int companyId, int take, CancellationToken cancellationToken = default)
     {
         var company = await db.Companies.AsNoTracking().Include(c => c.Memberships).FirstOrDefaultAsync(c => c.Id == companyId, cancellationToken);
         if (company is null)
@@ -29,12 +39,21 @@ public sealed class ComplementarySuggestions(PlatformDbContext db)
         var mine = company.Memberships.Select(m => m.NetworkId).ToList();
         var needs = company.NeedList;
         var skills = company.SkillList;
+        var needWords = needs.Take(PhrasesPerSide).Select(Stems).ToList();
+        var skillWords = skills.Take(PhrasesPerSide).Select(Stems).ToList();
         var ids = new HashSet<int>();
-        foreach (var hits in new[] { FullTextIndex.CompaniesByAnyWord(db, "Skills", needs), FullTextIndex.CompaniesByAnyWord(db, "NafLabel", needs), FullTextIndex.CompaniesByAnyWord(db, "Needs", skills) })
+        foreach (var hits in new[]
+                 {
+                     FullTextIndex.CompaniesWithWords(db, "Skills", needWords, WholePhraseCandidates),
+                     FullTextIndex.CompaniesWithWords(db, "Skills", OneByOne(needWords.Where(p => p.Count > 1)), OneWordCandidates),
+                     FullTextIndex.CompaniesWithWords(db, "NafLabel", OneByOne(needWords), WholePhraseCandidates),
+                     FullTextIndex.CompaniesWithWords(db, "Needs", skillWords, WholePhraseCandidates),
+                     FullTextIndex.CompaniesWithWords(db, "Needs", OneByOne(skillWords.Where(p => p.Count > 1)), OneWordCandidates),
+                 })
         {
             if (hits is not null)
             {
-                ids.UnionWith(await hits.OrderBy(h => h.Rank).Select(h => h.Id).Take(CandidatesPerSide).ToListAsync(cancellationToken));
+                ids.UnionWith(await hits.ToListAsync(cancellationToken));
             }
         }
 
@@ -111,6 +130,10 @@ public sealed class ComplementarySuggestions(PlatformDbContext db)
 
         return suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.Company.Name, StringComparer.Ordinal).Take(take).ToList();
     }
+
+    /// <summary>Each word of the phrases as a group of its own.</summary>
+    private static IReadOnlyCollection<string>[] OneByOne(IEnumerable<HashSet<string>> phrases) =>
+        [.. phrases.SelectMany(p => p).Distinct(StringComparer.Ordinal).Select(w => (IReadOnlyCollection<string>)[w])];
 
     /// <summary>
     /// How well phrase <paramref name="offer"/> answers <paramref name="need"/>: the share of the need's

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Host.Data;
@@ -41,23 +42,32 @@ public static class FullTextIndex
             $"SELECT rowid AS Id, bm25(CompanySearch, 10.0, 2.0, 4.0, 0.0, 3.0, 1.0) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
     }
 
-    /// <summary>Companies whose <paramref name="column"/> (Skills, Needs or NafLabel) has any of the words of <paramref name="phrases"/>.</summary>
-    public static IQueryable<SearchHit>? CompaniesByAnyWord(PlatformDbContext db, string column, IEnumerable<string> phrases)
+    /// <summary>
+    /// For each group of stems, up to <paramref name="take"/> companies whose <paramref name="column"/>
+    /// (Skills, Needs or NafLabel) has every stem of the group (as a word prefix), newest first; one query
+    /// for all groups. Unranked on purpose: a ranked query scores every match before it can keep the
+    /// best, and a frequent word matches thousands of companies; this one stops after <paramref name="take"/>
+    /// rows a group.
+    /// </summary>
+    public static IQueryable<int>? CompaniesWithWords(PlatformDbContext db, string column, IEnumerable<IReadOnlyCollection<string>> groups, int take)
     {
         if (column is not ("Skills" or "Needs" or "NafLabel"))
         {
             throw new ArgumentOutOfRangeException(nameof(column));
         }
 
-        var terms = phrases.SelectMany(p => Terms(p)).Distinct(StringComparer.Ordinal).Take(24).ToList();
-        if (terms.Count == 0)
+        var matches = groups.Where(g => g.Count > 0)
+            .Select(g => "{" + column + "} : (" + string.Join(" AND ", g.Select(stem => $"\"{Quoted(stem)}\"*")) + ")")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (matches.Count == 0)
         {
             return null;
         }
 
-        var match = "{" + column + "} : (" + string.Join(" OR ", terms) + ")";
-        return db.Database.SqlQuery<SearchHit>(
-            $"SELECT rowid AS Id, bm25(CompanySearch) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
+        var sql = string.Join(" UNION ALL ", matches.Select((_, i) =>
+            $"SELECT \"Value\" FROM (SELECT rowid AS \"Value\" FROM CompanySearch WHERE CompanySearch MATCH {{{i}}} ORDER BY rowid DESC LIMIT {take})"));
+        return db.Database.SqlQuery<int>(FormattableStringFactory.Create(sql, [.. matches]));
     }
 
     public static IQueryable<SearchHit>? Networks(PlatformDbContext db, string? query)
@@ -83,6 +93,9 @@ public static class FullTextIndex
 
         return Words(query).Where(w => !StopWords.Contains(w)).Select(w => $"\"{Stem(w)}\"*").Distinct(StringComparer.Ordinal).Take(8).ToList();
     }
+
+    /// <summary>A word as the inside of an FTS5 string: a double quote is written twice.</summary>
+    private static string Quoted(string word) => word.Replace("\"", "\"\"", StringComparison.Ordinal);
 
     /// <summary>Lower-case words without accents, as the index sees them.</summary>
     public static IEnumerable<string> Words(string text)

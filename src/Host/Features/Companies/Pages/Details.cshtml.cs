@@ -24,7 +24,7 @@ public sealed class DetailsModel(CompanyDirectory directory, ComplementarySugges
 
         Company = company;
         CanEdit = CompanyEditing.CanEdit(member, company);
-        Suggestions = await suggestions.ForAsync(id, cancellationToken: HttpContext.RequestAborted);
+        Suggestions = await suggestions.ForAsync(id, HttpContext.RequestAborted);
         return Page();
     }
 }
