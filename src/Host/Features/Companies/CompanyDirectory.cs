@@ -10,13 +10,32 @@ public sealed class CompanyDirectory(PlatformDbContext db)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// A search ranks at most this many companies (the first found in the index), and counts no further:
+    /// ranking costs a score for every match, and a frequent word matches thousands of companies in a
+    /// national directory. The page says there are more, and asks for a word or a filter more.
+    /// </summary>
+    public const int RankedAtMost = 1_000;
+
     public async Task<DirectoryResults> SearchAsync(DirectorySearch search, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
-        var ordered = await QueryAsync(search, cancellationToken);
-        var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        Paged<CompanyListItem> found;
+        if (await FullTextAsync(search, page, pageSize, cancellationToken) is { } fullText)
+        {
+            var counted = await fullText.Counted.CountAsync(cancellationToken);
+            var ids = await fullText.Page.ToListAsync(cancellationToken);
+            var rows = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToListItem).ToDictionaryAsync(c => c.Id, cancellationToken);
+            found = new Paged<CompanyListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], Math.Min(counted, RankedAtMost), page, pageSize) { More = counted > RankedAtMost };
+        }
+        else
+        {
+            var (companies, _) = await FilteredAsync(search, cancellationToken);
+            var total = await companies.CountAsync(cancellationToken);
+            var items = await companies.OrderBy(c => c.Name).Skip((page - 1) * pageSize).Take(pageSize).Select(ToListItem).ToListAsync(cancellationToken);
+            found = new Paged<CompanyListItem>(items, total, page, pageSize);
+        }
 
         IReadOnlyList<NetworkListItem> networks = [];
         if (FullTextIndex.Networks(db, search.Query) is { } networkHits && page == 1)
@@ -28,13 +47,38 @@ public sealed class CompanyDirectory(PlatformDbContext db)
                 .Take(10).ToListAsync(cancellationToken);
         }
 
-        return new DirectoryResults(networks, new Paged<CompanyListItem>(items, total, page, pageSize));
+        return new DirectoryResults(networks, found);
     }
 
-    /// <summary>The search as one query: the full-text index joined to the filtered companies, best first.</summary>
-    internal async Task<IQueryable<CompanyListItem>> QueryAsync(DirectorySearch search, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The two queries of a search with words: the matches the filters keep, counted up to
+    /// <see cref="RankedAtMost"/> + 1, and the ids of one page, best first; <see langword="null"/> without words.
+    /// </summary>
+    /// <remarks>
+    /// The window: the index yields its matches in its own (id) order and stops after the window; only the
+    /// window is scored and sorted. The filters, when there are some, come before the window, so that it
+    /// holds only companies they keep.
+    /// </remarks>
+    internal async Task<(IQueryable<SearchHit> Counted, IQueryable<int> Page)?> FullTextAsync(DirectorySearch search, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        if (FullTextIndex.Companies(db, search.Query) is not { } hits)
+        {
+            return null;
+        }
+
+        var (companies, filtered) = await FilteredAsync(search, cancellationToken);
+        IQueryable<SearchHit> Window(IQueryable<SearchHit> matches, int size) =>
+            (filtered ? from c in companies join h in matches on c.Id equals h.Id select h : matches).OrderBy(h => h.Id).Take(size);
+        var counted = Window(FullTextIndex.Companies(db, search.Query, ranked: false)!, RankedAtMost + 1);
+        var ids = Window(hits, RankedAtMost).OrderBy(h => h.Rank).ThenBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.Id);
+        return (counted, ids);
+    }
+
+    /// <summary>The companies the filters keep (network, sector, commune, size), and whether there is a filter; unknown filter values keep none.</summary>
+    private async Task<(IQueryable<Company> Companies, bool Filtered)> FilteredAsync(DirectorySearch search, CancellationToken cancellationToken)
     {
         var companies = db.Companies.AsNoTracking();
+        var unfiltered = companies;
 
         if (!string.IsNullOrWhiteSpace(search.Network))
         {
@@ -66,21 +110,7 @@ public sealed class CompanyDirectory(PlatformDbContext db)
             }
         }
 
-        var hits = FullTextIndex.Companies(db, search.Query);
-        IQueryable<CompanyListItem> ordered;
-        if (hits is null)
-        {
-            ordered = companies.OrderBy(c => c.Name).Select(ToListItem);
-        }
-        else
-        {
-            ordered = from c in companies
-                      join h in hits on c.Id equals h.Id
-                      orderby h.Rank, c.Name
-                      select new CompanyListItem(c.Id, c.Name, c.NafCode, c.NafLabel, c.Sector, c.Commune, c.PostalCode, c.Headcount, c.Description);
-        }
-
-        return ordered;
+        return (companies, !ReferenceEquals(companies, unfiltered));
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal sealed class CompanyDirectoryForPlugins(PlatformDbContext db, CompanyDi
     {
         var ids = paged.Items.Select(i => i.Id).ToList();
         var companies = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        return new CompanyPage(ids.Where(companies.ContainsKey).Select(id => ToInfo(companies[id])).ToList(), paged.Total, paged.Page, paged.PageSize);
+        return new CompanyPage(ids.Where(companies.ContainsKey).Select(id => ToInfo(companies[id])).ToList(), paged.More ? paged.Total + 1 : paged.Total, paged.Page, paged.PageSize);
     }
 
     internal static CompanyInfo ToInfo(Company c) =>

@@ -11,8 +11,8 @@ public sealed record ApiNetwork(string Slug, string Name, string Kind, string Ki
 /// <summary>A company as the JSON API gives it: public fields only, never the contact details.</summary>
 public sealed record ApiCompany(int Id, string Name, string? Siren, string? NafCode, string? NafLabel, string? Sector, string? Commune, string? PostalCode, int? Headcount, string? Description, IReadOnlyList<string> Skills, string? Website, IReadOnlyList<string> Networks);
 
-/// <summary>A page of companies.</summary>
-public sealed record ApiCompanyPage(IReadOnlyList<ApiCompany> Items, int Total, int Page, int PageSize, int PageCount);
+/// <summary>A page of companies. <c>More</c>: the words match more than <c>Total</c> (1 000), which counted no further.</summary>
+public sealed record ApiCompanyPage(IReadOnlyList<ApiCompany> Items, int Total, int Page, int PageSize, int PageCount, bool More);
 
 /// <summary>
 /// The read-only JSON API for the networks' own web sites: <c>/api/v1/networks</c>,
@@ -61,7 +61,7 @@ public static class DirectoryApi
                     Company.Phrases(d.Skills), d.Website, d.Networks.Order(StringComparer.Ordinal).ToList());
             }).ToList();
             var paged = results.Companies;
-            return TypedResults.Ok(new ApiCompanyPage(items, paged.Total, paged.Page, paged.PageSize, paged.PageCount));
+            return TypedResults.Ok(new ApiCompanyPage(items, paged.Total, paged.Page, paged.PageSize, paged.PageCount, paged.More));
         })
         .WithName("SearchCompanies").WithSummary("Recherche d'entreprises (q : mots cherchés, network : identifiant d'un réseau, page : à partir de 1 ; 20 par page).");
 

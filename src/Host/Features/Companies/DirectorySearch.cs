@@ -24,9 +24,11 @@ public sealed record CompanyListItem(int Id, string Name, string? NafCode, strin
 /// <summary>A network in a list or a search result.</summary>
 public sealed record NetworkListItem(int Id, string Slug, string Name, Platform.Abstractions.Networks.NetworkKind Kind, string? Description, int Members);
 
-/// <summary>A page of results.</summary>
+/// <summary>A page of results. <see cref="More"/>: more matched than <see cref="Total"/>, which counted no further.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
+    public bool More { get; init; }
+
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
