@@ -30,6 +30,7 @@ public static class WebServiceCollectionExtensions
         });
         builder.Services.AddScoped<CurrentNetwork>();
         builder.Services.AddScoped<ICurrentNetwork>(sp => sp.GetRequiredService<CurrentNetwork>());
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<INetworkDirectory, NetworkDirectory>();
         builder.Services.AddScoped<NetworkNavigation>();
         builder.Services.AddScoped<DemoSeeder>();
