@@ -6,7 +6,8 @@ public sealed class BenchPaths
     public BenchPaths(string repoRoot)
     {
         RepoRoot = repoRoot;
-        HostDirectory = Path.Combine(repoRoot, "src", "Host", "bin", "Release", "net10.0");
+        HostDirectory = Path.Combine(repoRoot, "artifacts", "bench-host");
+        HostBuildDirectory = Path.Combine(repoRoot, "src", "Host", "bin", "Release", "net10.0");
         BaselineDirectory = Path.Combine(repoRoot, "bench", "Baseline", "bin", "Release", "net10.0");
         Work = Path.Combine(repoRoot, "artifacts", "bench");
         Plugins = Path.Combine(Work, "plugins");
@@ -14,7 +15,11 @@ public sealed class BenchPaths
 
     public string RepoRoot { get; }
 
+    /// <summary>The host as deployed: <c>dotnet publish</c>, ReadyToRun (bench/run publishes it).</summary>
     public string HostDirectory { get; }
+
+    /// <summary>The host's Release build, which lays out its sample plugins.</summary>
+    public string HostBuildDirectory { get; }
 
     public string HostDll => Path.Combine(HostDirectory, "Platform.Host.dll");
 
@@ -23,7 +28,7 @@ public sealed class BenchPaths
     public string BaselineDll => Path.Combine(BaselineDirectory, "Platform.Bench.Baseline.dll");
 
     /// <summary>The host's sample plugins, laid out by its Release build.</summary>
-    public string SamplePlugins => Path.Combine(HostDirectory, "plugins");
+    public string SamplePlugins => Path.Combine(HostBuildDirectory, "plugins");
 
     public string GatePlugin => Path.Combine(RepoRoot, "artifacts", "bench-plugins", "Release", "BenchGate");
 

@@ -354,13 +354,13 @@ namespace Platform.Host.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StartUtc");
-
                     b.HasIndex("Uid")
                         .IsUnique();
 
                     b.HasIndex("Source", "ExternalKey")
                         .IsUnique();
+
+                    b.HasIndex("StartUtc", "EndUtc");
 
                     b.ToTable("AgendaEvents", (string)null);
                 });
