@@ -29,6 +29,23 @@ public sealed class CrossInstanceTests : IDisposable
     }
 
     [Fact]
+    public async Task NetworkCreatedByAnotherInstance_AnswersAtOnce_ThoughTheListIsKept()
+    {
+        using var firstClient = _first.CreateBrowser();
+        // Both the list and the slug lookups now come from the first instance's copy of the networks.
+        Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync("/reseaux")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync("/c/reseau-tout-neuf")).StatusCode);
+
+        await _second.Services.GetRequiredService<Platform.Host.Data.DatabaseWriter>().ExecuteAsync(async (db, token) =>
+        {
+            db.Networks.Add(new Features.Networks.Network { Slug = "reseau-tout-neuf", Name = "Réseau tout neuf", Kind = Abstractions.Networks.NetworkKind.Club });
+            return await db.SaveChangesAsync(token);
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync("/c/reseau-tout-neuf")).StatusCode);
+    }
+
+    [Fact]
     public async Task SessionOpenedOnOneInstance_IsValidOnTheOther()
     {
         // Data Protection keys and session tickets live in the shared database: a restart or a second
