@@ -14,7 +14,8 @@ namespace Platform.Host.Features.Purchasing;
 /// <param name="Replayed">The same idempotency key was already applied: nothing changed this time.</param>
 /// <param name="Status">The pledge's status after the change (<see langword="null"/> after a withdrawal or a replay).</param>
 /// <param name="WaitingPosition">Its place on the waiting list, when waiting.</param>
-public sealed record PledgeResult(bool Found, bool Replayed, PledgeStatus? Status, int? WaitingPosition)
+/// <param name="Unit">The queue's unit, for the confirmation message.</param>
+public sealed record PledgeResult(bool Found, bool Replayed, PledgeStatus? Status, int? WaitingPosition, string Unit = "")
 {
     public static PledgeResult NotFound { get; } = new(false, false, null, null);
 }
@@ -90,18 +91,39 @@ public sealed class PurchasingService(
             return PledgeResult.NotFound;
         }
 
+        // Inside the write gate every statement counts (all of this process's writers queue behind
+        // it): one query for the queue, the company's invitation, the replay check and the accepted
+        // total of the others; one for the pledges the rules need (PurchasingQueue.LoadedForPledgeChange).
         var (result, promoted, title) = await writer.ExecuteAsync(async (context, ct) =>
         {
-            if (await context.Set<PledgeRequest>().AnyAsync(r => r.QueueId == queueId && r.Key == idempotencyKey, ct))
+            var found = await context.Set<PurchasingQueue>()
+                .Where(q => q.Id == queueId)
+                .Select(q => new
+                {
+                    Queue = q,
+                    Invited = context.Set<CompanyMembership>().Any(m => m.CompanyId == companyId
+                        && context.Set<QueueNetwork>().Any(n => n.QueueId == queueId && n.NetworkId == m.NetworkId)),
+                    Replayed = context.Set<PledgeRequest>().Any(r => r.QueueId == queueId && r.Key == idempotencyKey),
+                    AcceptedOfOthers = context.Set<Pledge>()
+                        .Where(p => p.QueueId == queueId && p.CompanyId != companyId && p.Status == PledgeStatus.Accepted)
+                        .Sum(p => (long?)p.Quantity) ?? 0,
+                })
+                .FirstOrDefaultAsync(ct);
+            if (found is null || found.Queue.Status == PurchasingQueueStatus.Draft || !found.Invited)
             {
-                return (new PledgeResult(true, true, null, null), (IReadOnlyList<Pledge>)[], "");
+                return (PledgeResult.NotFound, (IReadOnlyList<Pledge>)[], "");
             }
 
-            var queue = await LoadForChangeAsync(context, queueId, ct);
-            if (queue is null || queue.Status == PurchasingQueueStatus.Draft || !await IsInvitedAsync(context, queueId, companyId, ct))
+            var queue = found.Queue;
+            if (found.Replayed)
             {
-                return (PledgeResult.NotFound, [], "");
+                return (new PledgeResult(true, true, null, null, queue.Unit), [], "");
             }
+
+            await context.Set<Pledge>()
+                .Where(p => p.QueueId == queueId && (p.CompanyId == companyId || p.Status == PledgeStatus.Waiting))
+                .LoadAsync(ct);
+            queue.LoadedForPledgeChange(found.AcceptedOfOthers);
 
             var now = time.GetUtcNow().UtcDateTime;
             var moved = change(queue, companyId, now);
@@ -109,7 +131,7 @@ public sealed class PurchasingService(
             await context.SaveChangesAsync(ct);
             var pledge = queue.PledgeOf(companyId)!;
             var status = pledge.Status == PledgeStatus.Withdrawn ? (PledgeStatus?)null : pledge.Status;
-            return (new PledgeResult(true, false, status, queue.WaitingPosition(pledge)), moved, queue.Title);
+            return (new PledgeResult(true, false, status, queue.WaitingPosition(pledge), queue.Unit), moved, queue.Title);
         }, cancellationToken);
 
         foreach (var pledge in promoted)
