@@ -5,7 +5,8 @@ namespace Platform.Host.Features.Purchasing;
 
 /// <summary>
 /// A joint-purchasing queue (file d'achat groupé) and its rules. Every change goes through a method
-/// here, called inside one write transaction with the queue, its tiers and its pledges loaded.
+/// here, called inside one write transaction with the queue, its tiers and its pledges loaded — for a
+/// pledge change, only the pledges it needs (<see cref="LoadedForPledgeChange"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A purchasing queue (file d'achat groupé), the domain's word; not a collection type.")]
 public sealed class PurchasingQueue
