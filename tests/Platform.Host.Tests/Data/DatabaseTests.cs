@@ -23,6 +23,12 @@ public sealed class DatabaseTests(SharedHostFactory factory)
         Assert.Equal("1", await Pragma(db, "foreign_keys"));
         Assert.Equal("1", await Pragma(db, "synchronous")); // NORMAL
         Assert.Equal(factory.DatabasePath, db.Database.GetDbConnection().DataSource);
+
+        // The pragmas are sent once per native connection: a pooled one reopened keeps them.
+        await db.Database.CloseConnectionAsync();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal("5000", await Pragma(db, "busy_timeout"));
+        Assert.Equal("1", await Pragma(db, "synchronous"));
     }
 
     [Fact]

@@ -67,6 +67,69 @@ public sealed class PurchasingQueueTests
         Assert.Contains(queue.History, h => h.Kind == HistoryKind.Promoted && h.CompanyId == 2);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(100)]
+    [InlineData(250)]
+    public void PledgeChange_LoadingOnlyTheCompanyAndTheWaitingList_DecidesExactlyAsWithEveryPledge(int? capacity)
+    {
+        // The service loads, for a pledge change, the acting company's pledge, the waiting list and the
+        // other accepted pledges' total. Replay random changes on a fully loaded queue and, each time,
+        // on such a partial copy of it: same refusals, statuses, positions, promotions and total.
+        var full = OpenQueue(capacity: capacity);
+        var random = new Random(capacity ?? 0);
+        for (var step = 0; step < 400; step++)
+        {
+            var company = random.Next(1, 13);
+            var withdraw = random.Next(5) == 0;
+            var quantity = random.Next(1, 90);
+            var partial = PartialCopy(full, company);
+
+            var expected = Attempt(full, company, withdraw, quantity);
+            var actual = Attempt(partial, company, withdraw, quantity);
+
+            Assert.Equal(expected, actual);
+            Assert.Equal(full.AcceptedQuantity, partial.AcceptedQuantity);
+            Assert.Equal(full.WaitingQuantity, partial.WaitingQuantity);
+            foreach (var pledge in partial.Pledges)
+            {
+                var same = full.PledgeOf(pledge.CompanyId)!;
+                Assert.Equal((same.Status, same.Quantity, same.Sequence), (pledge.Status, pledge.Quantity, pledge.Sequence));
+            }
+        }
+
+        Assert.Contains(full.Pledges, p => p.Status == PledgeStatus.Accepted);
+        Assert.True(capacity is null || full.Pledges.Any(p => p.Status == PledgeStatus.Waiting) || full.History.Any(h => h.Kind == HistoryKind.Promoted));
+    }
+
+    private static string Attempt(PurchasingQueue queue, int company, bool withdraw, int quantity)
+    {
+        try
+        {
+            var promoted = withdraw ? queue.Withdraw(company, null, Now) : queue.Pledge(company, quantity, null, Now);
+            var pledge = queue.PledgeOf(company)!;
+            return $"{pledge.Status} {pledge.Quantity} #{pledge.Sequence} position {queue.WaitingPosition(pledge)} promoted [{string.Join(",", promoted.Select(p => p.CompanyId).Order())}] next {queue.NextSequence}";
+        }
+        catch (PurchasingRuleException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static PurchasingQueue PartialCopy(PurchasingQueue full, int company)
+    {
+        var copy = new PurchasingQueue
+        {
+            Title = full.Title, Unit = full.Unit, MinimumQuantity = full.MinimumQuantity, Capacity = full.Capacity,
+            OpensAtUtc = full.OpensAtUtc, DeadlineUtc = full.DeadlineUtc, Status = full.Status, NextSequence = full.NextSequence,
+        };
+        copy.Pledges.AddRange(full.Pledges
+            .Where(p => p.CompanyId == company || p.Status == PledgeStatus.Waiting)
+            .Select(p => new Pledge { CompanyId = p.CompanyId, Quantity = p.Quantity, Status = p.Status, Sequence = p.Sequence }));
+        copy.LoadedForPledgeChange(full.Pledges.Where(p => p.CompanyId != company && p.Status == PledgeStatus.Accepted).Sum(p => (long)p.Quantity));
+        return copy;
+    }
+
     [Fact]
     public void Amend_AcceptedPledgeBeyondCapacityLeft_IsRefusedAndKeepsThePledge()
     {

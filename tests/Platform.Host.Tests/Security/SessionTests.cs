@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Platform.Host.Data;
 using Platform.Host.Features.Accounts;
 using Platform.Host.Features.Demo;
 using Platform.Host.Tests.Support;
@@ -44,6 +46,25 @@ public sealed class SessionTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/notifications")).StatusCode);
         await Assert.ThrowsAsync<InvalidOperationException>(() => BrowserSession.SignInAsync(_factory, email));
+    }
+
+    [Fact]
+    public async Task SessionEndedByAnotherInstance_IsRefusedOnceTheCacheLifetimeIsOver()
+    {
+        var email = DemoSeeder.Members[0].Email;
+        using var session = await BrowserSession.SignInAsync(_factory, email);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/notifications")).StatusCode);
+
+        // Another instance (or the command line) ends the session: its row goes, this process is not told.
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            Assert.True(await db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync() > 0);
+        }
+
+        _clock.Advance(DatabaseTicketStore.CacheLifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/notifications")).StatusCode);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Platform.Host.Features.Accounts;
 
 /// <summary>
 /// A signed-in session, kept on the server: the cookie carries only its key. Signing out deletes the
-/// row, so a copied cookie is worthless afterwards (ASVS 7.4.1).
+/// row, so a copied cookie is worthless afterwards (ASVS 7.4.1) — at once in this process, within
+/// <see cref="DatabaseTicketStore.CacheLifetime"/> in the others (decision 0010).
 /// </summary>
 public sealed class UserSession
 {

@@ -11,6 +11,7 @@ internal sealed class PurchasingQueueConfiguration : IEntityTypeConfiguration<Pu
     {
         builder.ToTable("PurchasingQueues");
         builder.Ignore(q => q.OrderedTiers);
+        builder.Ignore(q => q.AcceptedQuantityNotLoaded);
         builder.Property(q => q.Title).HasMaxLength(200);
         builder.Property(q => q.Description).HasMaxLength(4000);
         builder.Property(q => q.Unit).HasMaxLength(30);

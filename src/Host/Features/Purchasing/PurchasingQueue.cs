@@ -5,7 +5,8 @@ namespace Platform.Host.Features.Purchasing;
 
 /// <summary>
 /// A joint-purchasing queue (file d'achat groupé) and its rules. Every change goes through a method
-/// here, called inside one write transaction with the queue, its tiers and its pledges loaded.
+/// here, called inside one write transaction with the queue, its tiers and its pledges loaded — for a
+/// pledge change, only the pledges it needs (<see cref="LoadedForPledgeChange"/>).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A purchasing queue (file d'achat groupé), the domain's word; not a collection type.")]
 public sealed class PurchasingQueue
@@ -55,16 +56,32 @@ public sealed class PurchasingQueue
 
     public List<QueueNetwork> Networks { get; } = [];
 
+    /// <summary>
+    /// The pledges, all of them unless <see cref="AcceptedQuantityNotLoaded"/> says otherwise: a pledge
+    /// change loads one company's pledge and the waiting list only (see <see cref="LoadedForPledgeChange"/>).
+    /// </summary>
     public List<Pledge> Pledges { get; } = [];
+
+    /// <summary>The accepted total of the pledges left out of <see cref="Pledges"/>; 0 when all are loaded.</summary>
+    public long AcceptedQuantityNotLoaded { get; private set; }
 
     public List<QueueHistoryEntry> History { get; } = [];
 
     public bool IsClosed => Status is PurchasingQueueStatus.Negotiating or PurchasingQueueStatus.Awarded
         or PurchasingQueueStatus.Cancelled or PurchasingQueueStatus.Failed;
 
-    public long AcceptedQuantity => Pledges.Where(p => p.Status == PledgeStatus.Accepted).Sum(p => (long)p.Quantity);
+    public long AcceptedQuantity => AcceptedQuantityNotLoaded + Pledges.Where(p => p.Status == PledgeStatus.Accepted).Sum(p => (long)p.Quantity);
 
     public long WaitingQuantity => Pledges.Where(p => p.Status == PledgeStatus.Waiting).Sum(p => (long)p.Quantity);
+
+    /// <summary>
+    /// Declares <see cref="Pledges"/> loaded for a pledge change: the acting company's pledge and every
+    /// waiting pledge, the other accepted pledges counting by their total. That is all the rules need:
+    /// <see cref="Allocate"/> keeps the accepted pledges a prefix of the queue (first come, first served)
+    /// that fits in the capacity, so every waiting pledge comes after all of them and the order among
+    /// them never decides anything. A queue of a thousand pledges then loads one or a few.
+    /// </summary>
+    public void LoadedForPledgeChange(long acceptedQuantityOfOthers) => AcceptedQuantityNotLoaded = acceptedQuantityOfOthers;
 
     public bool AcceptsPledgesAt(DateTime nowUtc) =>
         Status == PurchasingQueueStatus.Open && nowUtc >= OpensAtUtc && nowUtc < DeadlineUtc;
@@ -261,11 +278,13 @@ public sealed class PurchasingQueue
     /// First come, first served: pledges are served in arrival order while they fit in the capacity;
     /// the first one that does not fit waits, and so does everyone behind it. Returns the pledges that
     /// moved from waiting to accepted, <paramref name="acting"/> (the pledge just changed) left out.
+    /// The accepted pledges not loaded count first: they are all ahead of every waiting pledge, and with
+    /// <paramref name="acting"/> they fit (an accepted pledge grows only within the capacity left).
     /// </summary>
     private List<Pledge> Allocate(DateTime nowUtc, Pledge acting)
     {
         var promoted = new List<Pledge>();
-        long served = 0;
+        var served = AcceptedQuantityNotLoaded;
         var blocked = false;
         foreach (var pledge in Pledges.Where(p => p.Status != PledgeStatus.Withdrawn).OrderBy(p => p.Sequence))
         {

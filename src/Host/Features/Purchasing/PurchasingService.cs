@@ -14,15 +14,16 @@ namespace Platform.Host.Features.Purchasing;
 /// <param name="Replayed">The same idempotency key was already applied: nothing changed this time.</param>
 /// <param name="Status">The pledge's status after the change (<see langword="null"/> after a withdrawal or a replay).</param>
 /// <param name="WaitingPosition">Its place on the waiting list, when waiting.</param>
-public sealed record PledgeResult(bool Found, bool Replayed, PledgeStatus? Status, int? WaitingPosition)
+/// <param name="Unit">The queue's unit, for the confirmation message.</param>
+public sealed record PledgeResult(bool Found, bool Replayed, PledgeStatus? Status, int? WaitingPosition, string Unit = "")
 {
     public static PledgeResult NotFound { get; } = new(false, false, null, null);
 }
 
 /// <summary>
 /// Purchasing queues for the pages, the closing job and plugins. Every read-check-write runs in one
-/// <see cref="DatabaseWriter"/> transaction with the queue and its pledges loaded after the write
-/// lock is taken, and reads the clock inside it: a pledge checked against the deadline is committed
+/// <see cref="DatabaseWriter"/> transaction with the queue and its pledges (for a pledge change, the
+/// company's and the waiting list, with the others' accepted total) loaded after the write lock is taken, and reads the clock inside it: a pledge checked against the deadline is committed
 /// before any closing that follows it, never after.
 /// </summary>
 public sealed class PurchasingService(
@@ -90,18 +91,31 @@ public sealed class PurchasingService(
             return PledgeResult.NotFound;
         }
 
+        // Inside the write gate every statement counts (all of this process's writers queue behind
+        // it): one query for the queue, the company's invitation, the replay check and the accepted
+        // total of the others; one for the pledges the rules need (PurchasingQueue.LoadedForPledgeChange).
+        // Both are compiled once: as LINQ, the subqueries' context.Set<T>() made EF compile a lambda
+        // on every execution (a fifth of the pledge post's CPU, profiled).
         var (result, promoted, title) = await writer.ExecuteAsync(async (context, ct) =>
         {
-            if (await context.Set<PledgeRequest>().AnyAsync(r => r.QueueId == queueId && r.Key == idempotencyKey, ct))
+            var found = await FindPledgeTargetAsync(context, queueId, companyId, idempotencyKey, ct);
+            if (found is null || found.Queue.Status == PurchasingQueueStatus.Draft || !found.Invited)
             {
-                return (new PledgeResult(true, true, null, null), (IReadOnlyList<Pledge>)[], "");
+                return (PledgeResult.NotFound, (IReadOnlyList<Pledge>)[], "");
             }
 
-            var queue = await LoadForChangeAsync(context, queueId, ct);
-            if (queue is null || queue.Status == PurchasingQueueStatus.Draft || !await IsInvitedAsync(context, queueId, companyId, ct))
+            var queue = found.Queue;
+            if (found.Replayed)
             {
-                return (PledgeResult.NotFound, [], "");
+                return (new PledgeResult(true, true, null, null, queue.Unit), [], "");
             }
+
+            await foreach (var _ in PledgesForChange(context, queueId, companyId).WithCancellation(ct))
+            {
+                // Tracked: the context fixes them up into queue.Pledges.
+            }
+
+            queue.LoadedForPledgeChange(found.AcceptedOfOthers);
 
             var now = time.GetUtcNow().UtcDateTime;
             var moved = change(queue, companyId, now);
@@ -109,7 +123,7 @@ public sealed class PurchasingService(
             await context.SaveChangesAsync(ct);
             var pledge = queue.PledgeOf(companyId)!;
             var status = pledge.Status == PledgeStatus.Withdrawn ? (PledgeStatus?)null : pledge.Status;
-            return (new PledgeResult(true, false, status, queue.WaitingPosition(pledge)), moved, queue.Title);
+            return (new PledgeResult(true, false, status, queue.WaitingPosition(pledge), queue.Unit), moved, queue.Title);
         }, cancellationToken);
 
         foreach (var pledge in promoted)
@@ -120,6 +134,38 @@ public sealed class PurchasingService(
         }
 
         return result;
+    }
+
+    private static readonly Func<PlatformDbContext, int, int, string, CancellationToken, Task<PledgeTarget?>> FindPledgeTargetAsync =
+        EF.CompileAsyncQuery((PlatformDbContext context, int queueId, int companyId, string key, CancellationToken ct) =>
+            context.Set<PurchasingQueue>()
+                .Where(q => q.Id == queueId)
+                .Select(q => new PledgeTarget
+                {
+                    Queue = q,
+                    Invited = context.Set<CompanyMembership>().Any(m => m.CompanyId == companyId
+                        && context.Set<QueueNetwork>().Any(n => n.QueueId == queueId && n.NetworkId == m.NetworkId)),
+                    Replayed = context.Set<PledgeRequest>().Any(r => r.QueueId == queueId && r.Key == key),
+                    AcceptedOfOthers = context.Set<Pledge>()
+                        .Where(p => p.QueueId == queueId && p.CompanyId != companyId && p.Status == PledgeStatus.Accepted)
+                        .Sum(p => (long?)p.Quantity) ?? 0,
+                })
+                .FirstOrDefault());
+
+    private static readonly Func<PlatformDbContext, int, int, IAsyncEnumerable<Pledge>> PledgesForChange =
+        EF.CompileAsyncQuery((PlatformDbContext context, int queueId, int companyId) =>
+            context.Set<Pledge>().Where(p => p.QueueId == queueId && (p.CompanyId == companyId || p.Status == PledgeStatus.Waiting)));
+
+    /// <summary>A queue as a pledge change needs it, with what decides whether the change applies.</summary>
+    private sealed class PledgeTarget
+    {
+        public required PurchasingQueue Queue { get; init; }
+
+        public bool Invited { get; init; }
+
+        public bool Replayed { get; init; }
+
+        public long AcceptedOfOthers { get; init; }
     }
 
     /// <summary>

@@ -88,8 +88,45 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
 
     private async Task<IActionResult> ChangePledgeAsync(int id, bool withdraw)
     {
-        // The page itself is loaded only to show a refusal: a pledge that goes through costs one
-        // visibility query and the write transaction.
+        // A pledge that goes through costs the write transaction alone, which checks the queue and the
+        // invitation itself; the page's own checks run only to choose the answer to one that does not.
+        var formValid = Guid.TryParseExact(Input.IdempotencyKey, "N", out _)
+            && (withdraw || Input.Quantity is >= 1 and <= PurchasingQueue.MaxQuantity);
+        if (!formValid || member.CompanyId is null)
+        {
+            return await RefusePledgeAsync(id, withdraw);
+        }
+
+        PledgeResult result;
+        try
+        {
+            result = withdraw
+                ? await service.WithdrawAsync(id, member, Input.IdempotencyKey!, HttpContext.RequestAborted)
+                : await service.PledgeAsync(id, member, Input.Quantity!.Value, Input.IdempotencyKey!, HttpContext.RequestAborted);
+        }
+        catch (PurchasingRuleException e)
+        {
+            return await RefusedAsync(id, StatusCodes.Status409Conflict, e.Message);
+        }
+
+        if (!result.Found)
+        {
+            return await RefusePledgeAsync(id, withdraw);
+        }
+
+        Message = result switch
+        {
+            { Replayed: true } => "Cette demande avait déjà été prise en compte.",
+            { Status: PledgeStatus.Accepted } => $"Votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, result.Unit)} est accepté.",
+            { Status: PledgeStatus.Waiting } => $"La capacité est atteinte : votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, result.Unit)} est en liste d'attente (position {result.WaitingPosition}).",
+            _ => "Votre engagement est retiré.",
+        };
+        return Redirect($"/achats/{id}");
+    }
+
+    /// <summary>Why a pledge form was not applied: not visible (404), not invited (403), a bad form (400), else 404.</summary>
+    private async Task<IActionResult> RefusePledgeAsync(int id, bool withdraw)
+    {
         var ct = HttpContext.RequestAborted;
         if (!await service.VisibleTo(member).AnyAsync(q => q.Id == id, ct))
         {
@@ -112,33 +149,8 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
             return await RefusedAsync(id, StatusCodes.Status400BadRequest, $"Indiquez une quantité entière de 1 à {PurchasingDisplay.Number(PurchasingQueue.MaxQuantity)}.");
         }
 
-        PledgeResult result;
-        try
-        {
-            result = withdraw
-                ? await service.WithdrawAsync(id, member, Input.IdempotencyKey!, HttpContext.RequestAborted)
-                : await service.PledgeAsync(id, member, Input.Quantity!.Value, Input.IdempotencyKey!, HttpContext.RequestAborted);
-        }
-        catch (PurchasingRuleException e)
-        {
-            return await RefusedAsync(id, StatusCodes.Status409Conflict, e.Message);
-        }
-
-        if (!result.Found)
-        {
-            return NotFound();
-        }
-
-        var unit = await service.Queues.Where(q => q.Id == id).Select(q => q.Unit).FirstAsync(ct);
-
-        Message = result switch
-        {
-            { Replayed: true } => "Cette demande avait déjà été prise en compte.",
-            { Status: PledgeStatus.Accepted } => $"Votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, unit)} est accepté.",
-            { Status: PledgeStatus.Waiting } => $"La capacité est atteinte : votre engagement de {PurchasingDisplay.Quantity(Input.Quantity ?? 0, unit)} est en liste d'attente (position {result.WaitingPosition}).",
-            _ => "Votre engagement est retiré.",
-        };
-        return Redirect($"/achats/{id}");
+        // Visible and invited, yet the service did not find it: a draft the member animates.
+        return NotFound();
     }
 
     private async Task<IActionResult> OrganizerActionAsync(int id, Func<Task<bool>> action, string done)
