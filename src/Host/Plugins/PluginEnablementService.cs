@@ -120,10 +120,16 @@ public sealed class PluginEnablementService(
     private async Task<IReadOnlySet<(string PluginId, int NetworkId)>> CurrentAsync(CancellationToken cancellationToken) =>
         _current ??= await ReadCurrentAsync(cancellationToken);
 
+    // Read on every plugin page: compiled once, so EF neither hashes nor looks up the query's expression
+    // each time (bench: the version check was a sixth of a plugin page's CPU).
+    private static readonly Func<PlatformDbContext, CancellationToken, Task<long>> VersionQuery =
+        EF.CompileAsyncQuery((PlatformDbContext db, CancellationToken _) =>
+            db.PluginStateVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
+
     private async Task<IReadOnlySet<(string PluginId, int NetworkId)>> ReadCurrentAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var version = await db.PluginStateVersions.AsNoTracking().Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefaultAsync(cancellationToken);
+        var version = await VersionQuery(db, cancellationToken);
         var snapshot = cache.Snapshot;
         if (snapshot is not null && snapshot.Version == version)
         {

@@ -15,11 +15,7 @@ internal sealed class PluginGateMiddleware(RequestDelegate next, ILogger<PluginG
 {
     public const string UnavailablePluginItem = "platform:unavailable-plugin";
 
-    public async Task InvokeAsync(
-        HttpContext context,
-        ICurrentNetwork currentNetwork,
-        PluginEnablementService enablement,
-        ResiliencePipelineRegistry<string> pipelines)
+    public async Task InvokeAsync(HttpContext context)
     {
         var plugin = context.GetEndpoint()?.Metadata.GetMetadata<PluginEndpointMetadata>();
         if (plugin is null)
@@ -28,7 +24,12 @@ internal sealed class PluginGateMiddleware(RequestDelegate next, ILogger<PluginG
             return;
         }
 
-        var network = currentNetwork.Network;
+        // Resolved here, not as InvokeAsync's parameters: those are resolved on every request, and most
+        // requests are not for a plugin page.
+        var services = context.RequestServices;
+        var network = services.GetRequiredService<ICurrentNetwork>().Network;
+        var enablement = services.GetRequiredService<PluginEnablementService>();
+        var pipelines = services.GetRequiredService<ResiliencePipelineRegistry<string>>();
         if (network is null || !await enablement.IsEnabledAsync(plugin.PluginId, network.Id, context.RequestAborted))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

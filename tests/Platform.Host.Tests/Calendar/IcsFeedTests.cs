@@ -1,6 +1,7 @@
 using Platform.Host.Web;
 using System.Net;
 using Ical.Net.CalendarComponents;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Calendar;
 using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Demo;
@@ -114,6 +115,31 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.Contains(added.Uid, await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NetworkFeed_AlreadyRead_ShowsAnEditAndACancellationAtOnce()
+    {
+        // The feed is kept under a stamp of its events (count, ids, sequences): each change must make a new one.
+        using var scope = factory.Services.CreateScope();
+        var calendar = scope.ServiceProvider.GetRequiredService<ICalendarService>();
+        var networkId = (await scope.ServiceProvider.GetRequiredService<Platform.Abstractions.Networks.INetworkDirectory>().FindBySlugAsync("promobois"))!.Id;
+        var key = Guid.NewGuid().ToString("N");
+        var start = DateTime.UtcNow.Date.AddDays(40).AddHours(8);
+        PublishEventRequest Request(string title) => new()
+        {
+            Source = "tests", ExternalKey = key, Title = title, Type = EventType.Workshop,
+            StartUtc = start, EndUtc = start.AddHours(2), OrganiserNetworkIds = [networkId], Place = "Agen",
+        };
+        var published = await calendar.PublishAsync(Request("Atelier palettes, première version"));
+        using var client = factory.CreateClient();
+        Assert.Equal("Atelier palettes, première version", (await LoadAsync(client, "/c/promobois/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Summary);
+
+        await calendar.PublishAsync(Request("Atelier palettes, version corrigée"));
+        Assert.Equal("Atelier palettes, version corrigée", (await LoadAsync(client, "/c/promobois/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Summary);
+
+        Assert.True(await calendar.CancelPublishedAsync("tests", key));
+        Assert.Equal("CANCELLED", (await LoadAsync(client, "/c/promobois/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Status);
     }
 
     [Fact]

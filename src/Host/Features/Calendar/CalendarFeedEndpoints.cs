@@ -17,11 +17,11 @@ public static class CalendarFeedEndpoints
     public static WebApplication MapCalendarFeeds(this WebApplication app)
     {
         app.MapGet("/agenda.ics", async (HttpContext http, CalendarService calendar, INetworkDirectory directory) =>
-            await IcsAsync(http, directory, "Agenda Interclustering 47", await calendar.FeedAsync(null, http.RequestAborted)));
+            await FeedAsync(http, calendar, directory, "Agenda Interclustering 47", null));
 
         // {network} is resolved (or answered 404) by CurrentNetworkMiddleware.
         app.MapGet("/c/{network}/agenda.ics", async (HttpContext http, ICurrentNetwork current, CalendarService calendar, INetworkDirectory directory) =>
-            await IcsAsync(http, directory, $"Agenda {current.Required.Name}", await calendar.FeedAsync(current.Required.Id, http.RequestAborted)));
+            await FeedAsync(http, calendar, directory, $"Agenda {current.Required.Name}", current.Required.Id));
 
         app.MapGet("/agenda/{id:int}.ics", async (int id, HttpContext http, CalendarService calendar, INetworkDirectory directory) =>
             await calendar.FindViewAsync(id, http.RequestAborted) is { } view
@@ -70,34 +70,62 @@ public static class CalendarFeedEndpoints
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>
-    /// Writes a feed. Serialising is most of a feed's cost and calendar clients poll the same feeds again
+    /// The public and network feeds, which calendar clients poll all day: the feed is kept under its
+    /// stamp (<see cref="CalendarService.FeedStampAsync"/>, one aggregate query), so an unchanged feed
+    /// costs neither reading its events nor fingerprinting them (bench: the events' reading was most of
+    /// a feed's cost). On a new stamp the feed is made as any other.
+    /// </summary>
+    private static async Task<IResult> FeedAsync(HttpContext http, CalendarService calendar, INetworkDirectory directory, string name, int? networkId)
+    {
+        var from = calendar.FeedFromUtc();
+        var stamp = await calendar.FeedStampAsync(networkId, from, http.RequestAborted);
+        var siteRoot = $"{http.Request.Scheme}://{http.Request.Host}/";
+        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
+        var key = ("agenda.ics", name, siteRoot, networkId, stamp);
+        if (!cache.TryGetValue(key, out Ics? ics))
+        {
+            ics = await MakeAsync(http, directory, name, await calendar.FeedAsync(networkId, from, http.RequestAborted));
+            // Absolute: whatever the stamp, a feed is made again after this time.
+            cache.Set(key, ics, TimeSpan.FromMinutes(10));
+        }
+
+        return Answer(http, ics!);
+    }
+
+    private static async Task<IResult> IcsAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events) =>
+        Answer(http, await MakeAsync(http, directory, name, events));
+
+    private static IResult Answer(HttpContext http, Ics ics)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.ETag = ics.ETag;
+        return http.Request.Headers.IfNoneMatch.Contains(ics.ETag)
+            ? Results.StatusCode(StatusCodes.Status304NotModified)
+            : Results.Bytes(ics.Bytes, IcsWriter.ContentType);
+    }
+
+    /// <summary>
+    /// Makes a feed. Serialising is most of a feed's cost and calendar clients poll the same feeds again
     /// and again, so the bytes are kept under a fingerprint of everything they are made of (each event's
     /// id, last change, sequence, dates, title and organisers, the networks' names, the feed's name and the
     /// site's address; every edit of an event moves its last change): a change to any of them makes a new
     /// fingerprint. The fingerprint is also the ETag, so an
     /// unchanged feed answers 304 without a body.
     /// </summary>
-    private static async Task<IResult> IcsAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events)
+    private static async Task<Ics> MakeAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events)
     {
         var networks = (await directory.ListAsync(http.RequestAborted)).ToDictionary(n => n.Id, n => n.Name);
         var siteRoot = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
-        var fingerprint = Fingerprint(name, siteRoot, events, networks);
-        var etag = $"\"{fingerprint}\"";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.ETag = etag;
-        if (http.Request.Headers.IfNoneMatch.Contains(etag))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
+        var etag = $"\"{Fingerprint(name, siteRoot, events, networks)}\"";
         var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
-        var bytes = cache.GetOrCreate(("agenda.ics", fingerprint), entry =>
+        return cache.GetOrCreate(("agenda.ics", etag), entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-            return Encoding.UTF8.GetBytes(IcsWriter.Write(name, events, siteRoot, id => networks.GetValueOrDefault(id, "?")));
+            return new Ics(etag, Encoding.UTF8.GetBytes(IcsWriter.Write(name, events, siteRoot, id => networks.GetValueOrDefault(id, "?"))));
         })!;
-        return Results.Bytes(bytes, IcsWriter.ContentType);
     }
+
+    private sealed record Ics(string ETag, byte[] Bytes);
 
     private static string Fingerprint(string name, Uri siteRoot, IReadOnlyList<AgendaEventView> events, Dictionary<int, string> networks)
     {

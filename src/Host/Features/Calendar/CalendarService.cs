@@ -83,17 +83,34 @@ public sealed class CalendarService(
         return await Project(events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Events of a public or network feed: from 90 days back (so cancellations still reach subscribers), at most 1,000.</summary>
-    public async Task<IReadOnlyList<AgendaEventView>> FeedAsync(int? networkId, CancellationToken cancellationToken = default)
+    /// <summary>Where a public or network feed starts: 90 days back, so cancellations still reach subscribers.</summary>
+    public DateTime FeedFromUtc() => Now.AddDays(-90);
+
+    /// <summary>Events of a public or network feed: those not ended by <paramref name="fromUtc"/>, at most 1,000.</summary>
+    public async Task<IReadOnlyList<AgendaEventView>> FeedAsync(int? networkId, DateTime fromUtc, CancellationToken cancellationToken = default) =>
+        await Project(FeedEvents(networkId, fromUtc)).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// What the same feed is made of, in three numbers read from the indexes and the rows, without the
+    /// events' texts: every change to an event bumps its sequence (<see cref="AgendaEvent.Touch"/>), and an
+    /// event entering or leaving the feed moves the count and the sums of the ids and of their squares.
+    /// Networks are never renamed.
+    /// </summary>
+    public async Task<FeedStamp> FeedStampAsync(int? networkId, DateTime fromUtc, CancellationToken cancellationToken = default) =>
+        await FeedEvents(networkId, fromUtc)
+            .GroupBy(_ => 1)
+            .Select(g => new FeedStamp(g.Count(), g.Sum(e => (long)e.Id), g.Sum(e => (long)e.Id * e.Id), g.Sum(e => (long)e.Sequence)))
+            .FirstOrDefaultAsync(cancellationToken) ?? new FeedStamp(0, 0, 0, 0);
+
+    private IQueryable<AgendaEvent> FeedEvents(int? networkId, DateTime fromUtc)
     {
-        var from = Now.AddDays(-90);
-        var events = NotEndedBy(from);
+        var events = NotEndedBy(fromUtc);
         if (networkId is { } id)
         {
             events = OrganisedBy(events, id);
         }
 
-        return await Project(events.OrderBy(e => e.StartUtc).Take(1000)).ToListAsync(cancellationToken);
+        return events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Take(1000);
     }
 
     /// <summary>Creates an event (<paramref name="id"/> null) or edits one the member animates.</summary>
@@ -308,3 +325,6 @@ public sealed class CalendarService(
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 }
+
+/// <summary>A feed's content in brief (<see cref="CalendarService.FeedStampAsync"/>): equal stamps, equal feeds.</summary>
+public sealed record FeedStamp(int Count, long IdSum, long IdSquareSum, long SequenceSum);

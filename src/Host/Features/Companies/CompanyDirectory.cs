@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Platform.Abstractions.Networks;
 using Platform.Host.Data;
 using Platform.Host.Features.Networks;
@@ -6,8 +7,11 @@ using Platform.Host.Features.Networks;
 namespace Platform.Host.Features.Companies;
 
 /// <summary>The directory's reads: search, company and network pages, filter values.</summary>
-public sealed class CompanyDirectory(PlatformDbContext db)
+public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
 {
+    /// <summary>How long an instance keeps the communes of the search filter: a commune new to the directory shows there within this time.</summary>
+    public static readonly TimeSpan CommunesFreshFor = TimeSpan.FromMinutes(1);
+
     public const int MaxPageSize = 100;
 
     /// <summary>
@@ -117,12 +121,6 @@ public sealed class CompanyDirectory(PlatformDbContext db)
     /// The networks of the search form's filter, by kind then name. No member counts: the filter does not
     /// show them, and counting reads every membership on each search.
     /// </summary>
-    public async Task<IReadOnlyList<NetworkInfo>> NetworkFilterAsync(CancellationToken cancellationToken = default) =>
-        await db.Networks.AsNoTracking()
-            .OrderBy(n => n.Kind).ThenBy(n => n.Name)
-            .Select(n => new NetworkInfo(n.Id, n.Slug, n.Name, n.Kind))
-            .ToListAsync(cancellationToken);
-
     /// <summary>The network with this slug; null for an unknown or malformed one (model binding turns a blank route value into null).</summary>
     public Task<Network?> FindNetworkAsync(string? slug, CancellationToken cancellationToken = default) =>
         slug is not null && NetworkSlug.IsValid(slug.ToLowerInvariant())
@@ -159,6 +157,15 @@ public sealed class CompanyDirectory(PlatformDbContext db)
     /// (a loose index scan, in standard SQL), in the same order.
     /// </summary>
     public async Task<IReadOnlyList<string>> CommunesAsync(CancellationToken cancellationToken = default) =>
+        (await cache.GetOrCreateAsync("directory-communes", async entry =>
+        {
+            // A few hundred index seeks: kept a minute rather than walked on every search (the list is
+            // the same instance meanwhile, so its <option>s are encoded once, see OptionList).
+            entry.AbsoluteExpirationRelativeToNow = CommunesFreshFor;
+            return await ReadCommunesAsync(cancellationToken);
+        }))!;
+
+    private async Task<IReadOnlyList<string>> ReadCommunesAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<string>("""
             WITH RECURSIVE "Walk"("Previous") AS (
                 SELECT MIN("Commune") FROM "Companies"

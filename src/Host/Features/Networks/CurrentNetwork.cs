@@ -13,10 +13,13 @@ internal sealed class CurrentNetwork : ICurrentNetwork
 
 internal sealed class CurrentNetworkMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentNetwork current, INetworkDirectory directory)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.GetRouteValue("network") is string slug)
         {
+            // Resolved only for a /c/{network}/… URL (as InvokeAsync's parameters, on every request).
+            var current = context.RequestServices.GetRequiredService<CurrentNetwork>();
+            var directory = context.RequestServices.GetRequiredService<INetworkDirectory>();
             current.Network = await directory.FindBySlugAsync(slug, context.RequestAborted);
             if (current.Network is null)
             {

@@ -5,7 +5,7 @@ using Platform.Abstractions.Networks;
 namespace Platform.Host.Features.Companies.Pages;
 
 /// <summary><c>/annuaire</c>: one search box over companies and networks, filters, paging.</summary>
-public sealed class IndexModel(CompanyDirectory directory) : PageModel
+public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory networks) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -37,7 +37,7 @@ public sealed class IndexModel(CompanyDirectory directory) : PageModel
         var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? Math.Min(p, 10_000) : 1;
         Query = Query is { Length: > 200 } ? Query[..200] : Query;
         Results = await directory.SearchAsync(new DirectorySearch(Query, Network, Sector, Commune, Size, page), HttpContext.RequestAborted);
-        AllNetworks = await directory.NetworkFilterAsync(HttpContext.RequestAborted);
+        AllNetworks = await networks.ListAsync(HttpContext.RequestAborted);
         Communes = await directory.CommunesAsync(HttpContext.RequestAborted);
     }
 
