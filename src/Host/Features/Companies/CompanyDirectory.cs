@@ -26,12 +26,12 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
         Paged<CompanyListItem> found;
-        if (await FullTextAsync(search, page, pageSize, cancellationToken) is { } fullText)
+        if (await FullTextAsync(search, cancellationToken) is { } fullText)
         {
-            var counted = await fullText.Counted.CountAsync(cancellationToken);
-            var ids = await fullText.Page.ToListAsync(cancellationToken);
+            var window = await fullText.ToListAsync(cancellationToken);
+            var ids = window.Take(RankedAtMost).OrderBy(h => h.Rank).ThenBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.Id).ToList();
             var rows = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToListItem).ToDictionaryAsync(c => c.Id, cancellationToken);
-            found = new Paged<CompanyListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], Math.Min(counted, RankedAtMost), page, pageSize) { More = counted > RankedAtMost };
+            found = new Paged<CompanyListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], Math.Min(window.Count, RankedAtMost), page, pageSize) { More = window.Count > RankedAtMost };
         }
         else
         {
@@ -55,15 +55,17 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
     }
 
     /// <summary>
-    /// The two queries of a search with words: the matches the filters keep, counted up to
-    /// <see cref="RankedAtMost"/> + 1, and the ids of one page, best first; <see langword="null"/> without words.
+    /// The one query of a search with words: the window of matches the filters keep, at most
+    /// <see cref="RankedAtMost"/> + 1 with their scores, which the caller counts and sorts for its page;
+    /// <see langword="null"/> without words.
     /// </summary>
     /// <remarks>
     /// The window: the index yields its matches in its own (id) order and stops after the window; only the
-    /// window is scored and sorted. The filters, when there are some, come before the window, so that it
-    /// holds only companies they keep.
+    /// window is scored. The filters, when there are some, come before the window, so that it holds only
+    /// companies they keep. One query, not a count and a page: each MATCH builds the doclists of its
+    /// prefix terms again, which is most of a search's cost at 100 000 companies (bench/README.md).
     /// </remarks>
-    internal async Task<(IQueryable<SearchHit> Counted, IQueryable<int> Page)?> FullTextAsync(DirectorySearch search, int page, int pageSize, CancellationToken cancellationToken = default)
+    internal async Task<IQueryable<SearchHit>?> FullTextAsync(DirectorySearch search, CancellationToken cancellationToken = default)
     {
         if (FullTextIndex.Companies(db, search.Query) is not { } hits)
         {
@@ -71,11 +73,7 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
         }
 
         var (companies, filtered) = await FilteredAsync(search, cancellationToken);
-        IQueryable<SearchHit> Window(IQueryable<SearchHit> matches, int size) =>
-            (filtered ? from c in companies join h in matches on c.Id equals h.Id select h : matches).OrderBy(h => h.Id).Take(size);
-        var counted = Window(FullTextIndex.Companies(db, search.Query, ranked: false)!, RankedAtMost + 1);
-        var ids = Window(hits, RankedAtMost).OrderBy(h => h.Rank).ThenBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.Id);
-        return (counted, ids);
+        return (filtered ? from c in companies join h in hits on c.Id equals h.Id select h : hits).OrderBy(h => h.Id).Take(RankedAtMost + 1);
     }
 
     /// <summary>The companies the filters keep (network, sector, commune, size), and whether there is a filter; unknown filter values keep none.</summary>

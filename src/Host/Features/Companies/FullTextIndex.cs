@@ -29,8 +29,7 @@ public static class FullTextIndex
     /// or commune. Words are accent- and case-insensitive (unicode61 remove_diacritics 2) and matched as
     /// prefixes of a crude French stem (« emballages » finds « emballage », « emballeur »…).
     /// </summary>
-    /// <remarks>Unranked (every rank 0), the matches cost no score: for counting them.</remarks>
-    public static IQueryable<SearchHit>? Companies(PlatformDbContext db, string? query, bool ranked = true)
+    public static IQueryable<SearchHit>? Companies(PlatformDbContext db, string? query)
     {
         var terms = Terms(query);
         if (terms.Count == 0)
@@ -39,9 +38,7 @@ public static class FullTextIndex
         }
 
         var match = "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
-        return ranked
-            ? db.Database.SqlQuery<SearchHit>($"SELECT rowid AS Id, bm25(CompanySearch, 10.0, 2.0, 4.0, 0.0, 3.0, 1.0) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}")
-            : db.Database.SqlQuery<SearchHit>($"SELECT rowid AS Id, 0.0 AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
+        return db.Database.SqlQuery<SearchHit>($"SELECT rowid AS Id, bm25(CompanySearch, 10.0, 2.0, 4.0, 0.0, 3.0, 1.0) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
     }
 
     /// <summary>
