@@ -146,8 +146,13 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
     }
 
     /// <summary>The company with its memberships and their networks, or <see langword="null"/>.</summary>
-    public Task<Company?> FindCompanyAsync(int id, CancellationToken cancellationToken = default) =>
-        db.Companies.AsNoTracking().Include(c => c.Memberships).ThenInclude(m => m.Network).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+    public Task<Company?> FindCompanyAsync(int id, CancellationToken cancellationToken = default) => CompanyById(db, id, cancellationToken);
+
+    // The company page reads one company on every view: compiled once, so EF does not hash the query's
+    // expression tree to find it in its cache on each request (bench: a sixth of the page's CPU).
+    private static readonly Func<PlatformDbContext, int, CancellationToken, Task<Company?>> CompanyById =
+        EF.CompileAsyncQuery((PlatformDbContext context, int id, CancellationToken _) =>
+            context.Companies.AsNoTracking().Include(c => c.Memberships).ThenInclude(m => m.Network).AsSplitQuery().FirstOrDefault(c => c.Id == id));
 
     /// <summary>
     /// The communes that have at least one company, for the filter. SELECT DISTINCT would read the whole
