@@ -23,6 +23,7 @@ public static class PluginsWebApplicationExtensions
 
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<EnablementSnapshotCache>();
+        builder.Services.AddSingleton<EnablementVersionReader>();
         builder.Services.AddScoped<PluginEnablementService>();
         builder.Services.AddScoped<PluginStartup>();
         builder.Services.AddScoped<PluginDemoStartup>();
