@@ -142,6 +142,30 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
         Assert.Equal("CANCELLED", (await LoadAsync(client, "/c/promobois/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Status);
     }
 
+    [Theory]
+    [InlineData("promobois")]
+    [InlineData(null)]
+    public async Task FeedStamp_DescribesExactlyTheFeedsEvents(string? slug)
+    {
+        // The network's stamp is its own compiled query: it must select the same events as the feed.
+        var now = DateTime.UtcNow;
+        await CalendarTestData.PublishAsync(factory, ["promobois"], startUtc: now.AddDays(-100));
+        await CalendarTestData.PublishAsync(factory, ["promobois"], startUtc: now.AddDays(-20));
+        await CalendarTestData.PublishAsync(factory, ["promobois", "sotra"], startUtc: now.AddDays(12));
+        using var scope = factory.Services.CreateScope();
+        var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
+        int? networkId = slug is null ? null : (await scope.ServiceProvider.GetRequiredService<Platform.Abstractions.Networks.INetworkDirectory>().FindBySlugAsync(slug))!.Id;
+        var from = calendar.FeedFromUtc();
+
+        var events = (await calendar.FeedAsync(networkId, from)).Select(v => v.Event).ToList();
+        var stamp = await calendar.FeedStampAsync(networkId, from);
+
+        Assert.NotEmpty(events);
+        Assert.Equal(
+            new FeedStamp(events.Count, events.Sum(e => (long)e.Id), events.Sum(e => (long)e.Id * e.Id), events.Sum(e => (long)e.Sequence)),
+            stamp);
+    }
+
     [Fact]
     public async Task NetworkFeed_HoldsOnlyThatNetworksEvents()
     {

@@ -105,10 +105,26 @@ public sealed class CalendarService(
     /// Networks are never renamed.
     /// </summary>
     public async Task<FeedStamp> FeedStampAsync(int? networkId, DateTime fromUtc, CancellationToken cancellationToken = default) =>
-        await FeedEvents(networkId, fromUtc)
-            .GroupBy(_ => 1)
-            .Select(g => new FeedStamp(g.Count(), g.Sum(e => (long)e.Id), g.Sum(e => (long)e.Id * e.Id), g.Sum(e => (long)e.Sequence)))
-            .FirstOrDefaultAsync(cancellationToken) ?? new FeedStamp(0, 0, 0, 0);
+        (networkId is { } id
+            ? await NetworkFeedStamp(db, id, fromUtc - AgendaEvent.MaxDuration, fromUtc, cancellationToken)
+            : await FeedEvents(null, fromUtc).GroupBy(_ => 1).Select(StampOf).FirstOrDefaultAsync(cancellationToken))
+        ?? new FeedStamp(0, 0, 0, 0);
+
+    private static readonly Expression<Func<IGrouping<int, AgendaEvent>, FeedStamp>> StampOf =
+        g => new FeedStamp(g.Count(), g.Sum(e => (long)e.Id), g.Sum(e => (long)e.Id * e.Id), g.Sum(e => (long)e.Sequence));
+
+    // A network's feed is polled all day by its members' calendars: its stamp is a compiled query, so EF
+    // does not hash the query's expression tree on each poll. The same events as FeedEvents (NotEndedBy,
+    // OrganisedBy, the first 1 000): IcsFeedTests compares the two.
+    private static readonly Func<PlatformDbContext, int, DateTime, DateTime, CancellationToken, Task<FeedStamp?>> NetworkFeedStamp =
+        EF.CompileAsyncQuery((PlatformDbContext context, int networkId, DateTime startedAfter, DateTime fromUtc, CancellationToken _) =>
+            context.AgendaEvents.AsNoTracking()
+                .Where(e => e.StartUtc > startedAfter && e.EndUtc > fromUtc
+                    && context.Set<AgendaEventOrganiser>().Where(o => o.NetworkId == networkId).Select(o => o.EventId).Contains(e.Id))
+                .OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Take(1000)
+                .GroupBy(_ => 1)
+                .Select(StampOf)
+                .FirstOrDefault());
 
     private IQueryable<AgendaEvent> FeedEvents(int? networkId, DateTime fromUtc)
     {
