@@ -3,6 +3,7 @@ using System.Net;
 using Ical.Net.CalendarComponents;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Calendar;
+using Platform.Abstractions.Networks;
 using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Demo;
 using Platform.Host.Tests.Support;
@@ -123,7 +124,7 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
         // The feed is kept under a stamp of its events (count, ids, sequences): each change must make a new one.
         using var scope = factory.Services.CreateScope();
         var calendar = scope.ServiceProvider.GetRequiredService<ICalendarService>();
-        var networkId = (await scope.ServiceProvider.GetRequiredService<Platform.Abstractions.Networks.INetworkDirectory>().FindBySlugAsync("promobois"))!.Id;
+        var networkId = (await scope.ServiceProvider.GetRequiredService<INetworkDirectory>().FindBySlugAsync("promobois"))!.Id;
         var key = Guid.NewGuid().ToString("N");
         var start = DateTime.UtcNow.Date.AddDays(40).AddHours(8);
         PublishEventRequest Request(string title) => new()
@@ -154,7 +155,7 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
         await CalendarTestData.PublishAsync(factory, ["promobois", "sotra"], startUtc: now.AddDays(12));
         using var scope = factory.Services.CreateScope();
         var calendar = scope.ServiceProvider.GetRequiredService<CalendarService>();
-        int? networkId = slug is null ? null : (await scope.ServiceProvider.GetRequiredService<Platform.Abstractions.Networks.INetworkDirectory>().FindBySlugAsync(slug))!.Id;
+        int? networkId = slug is null ? null : (await scope.ServiceProvider.GetRequiredService<INetworkDirectory>().FindBySlugAsync(slug))!.Id;
         var from = calendar.FeedFromUtc();
 
         var events = (await calendar.FeedAsync(networkId, from)).Select(v => v.Event).ToList();

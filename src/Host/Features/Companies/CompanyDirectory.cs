@@ -115,10 +115,6 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
         return (companies, !ReferenceEquals(companies, unfiltered));
     }
 
-    /// <summary>
-    /// The networks of the search form's filter, by kind then name. No member counts: the filter does not
-    /// show them, and counting reads every membership on each search.
-    /// </summary>
     /// <summary>The network with this slug; null for an unknown or malformed one (model binding turns a blank route value into null).</summary>
     public Task<Network?> FindNetworkAsync(string? slug, CancellationToken cancellationToken = default) =>
         slug is not null && NetworkSlug.IsValid(slug.ToLowerInvariant())

@@ -23,7 +23,8 @@ public sealed record PledgeResult(bool Found, bool Replayed, PledgeStatus? Statu
 /// <summary>
 /// Purchasing queues for the pages, the closing job and plugins. Every read-check-write runs in one
 /// <see cref="DatabaseWriter"/> transaction with the queue and its pledges (for a pledge change, the
-/// company's and the waiting list, with the others' accepted total) loaded after the write lock is taken, and reads the clock inside it: a pledge checked against the deadline is committed
+/// company's and the waiting list, with the others' accepted total) loaded after the write lock is
+/// taken, and reads the clock inside it: a pledge checked against the deadline is committed
 /// before any closing that follows it, never after.
 /// </summary>
 public sealed class PurchasingService(
