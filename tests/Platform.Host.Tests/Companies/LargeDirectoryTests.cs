@@ -6,12 +6,12 @@ using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Companies;
 
-/// <summary>A directory where one word matches more companies than a search ranks (<see cref="CompanyDirectory.RankedAtMost"/>).</summary>
+/// <summary>A directory where one word matches more companies than a search reads (<see cref="CompanyDirectory.SearchWindow"/>).</summary>
 public sealed class LargeDirectoryFactory() : PlatformFactory(TestPaths.NewTempDirectory()), IAsyncLifetime
 {
-    public const int Coopers = CompanyDirectory.RankedAtMost + 200;
+    public const int Coopers = CompanyDirectory.SearchWindow + 200;
 
-    /// <summary>The last ones, beyond the first <see cref="CompanyDirectory.RankedAtMost"/> the index yields.</summary>
+    /// <summary>The last ones, beyond the first <see cref="CompanyDirectory.SearchWindow"/> the index yields.</summary>
     public const int InWoodSector = 10;
 
     public const string WoodSector = "Bois et ameublement";
@@ -38,19 +38,19 @@ public sealed class LargeDirectoryFactory() : PlatformFactory(TestPaths.NewTempD
 public sealed class LargeDirectoryTests(LargeDirectoryFactory factory) : IClassFixture<LargeDirectoryFactory>
 {
     [Fact]
-    public async Task AWordMatchingThousands_SaysThereAreMore_AndPagesThroughTheRankedOnes()
+    public async Task AWordMatchingHundreds_SaysThereAreMore_AndPagesThroughTheWindow()
     {
         using var browser = new BrowserSession(factory.CreateBrowser());
 
         var (response, page) = await browser.GetPageAsync("/annuaire?q=tonnellerie");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Plus de 1 000 entreprises trouvées", Normalized(page.QuerySelector("#result-count")!.TextContent));
+        Assert.Equal("Plus de 200 entreprises trouvées", Normalized(page.QuerySelector("#result-count")!.TextContent));
         Assert.NotNull(page.QuerySelector("#too-many"));
         Assert.Equal(20, page.QuerySelectorAll("#company-results > li").Length);
-        Assert.Contains("Page 1 sur 50", page.QuerySelector("nav[aria-label='Pages de résultats']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Page 1 sur 10", page.QuerySelector("nav[aria-label='Pages de résultats']")!.TextContent, StringComparison.Ordinal);
 
-        var (_, last) = await browser.GetPageAsync("/annuaire?q=tonnellerie&page=50");
+        var (_, last) = await browser.GetPageAsync("/annuaire?q=tonnellerie&page=10");
         Assert.Equal(20, last.QuerySelectorAll("#company-results > li").Length);
         Assert.Null(last.QuerySelector("a[rel=next]"));
     }
@@ -64,9 +64,10 @@ public sealed class LargeDirectoryTests(LargeDirectoryFactory factory) : IClassF
         Assert.Equal($"{LargeDirectoryFactory.InWoodSector} entreprises trouvées", Normalized(wood.QuerySelector("#result-count")!.TextContent));
         Assert.Null(wood.QuerySelector("#too-many"));
 
-        var (_, one) = await browser.GetPageAsync("/annuaire?q=tonnelier+1042");
+        var beyondTheWindow = $"Tonnelier {LargeDirectoryFactory.Coopers - 58:0000}";
+        var (_, one) = await browser.GetPageAsync("/annuaire?q=" + Uri.EscapeDataString(beyondTheWindow.ToLowerInvariant()));
         Assert.Equal("1 entreprise trouvée", Normalized(one.QuerySelector("#result-count")!.TextContent));
-        Assert.Equal("Tonnelier 1042", Assert.Single(one.QuerySelectorAll("#company-results a")).TextContent);
+        Assert.Equal(beyondTheWindow, Assert.Single(one.QuerySelectorAll("#company-results a")).TextContent);
     }
 
     private static string Normalized(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\u202F', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Platform.Abstractions.Networks;
 using Platform.Host.Data;
 using Platform.Host.Features.Networks;
+using Platform.Host.Web;
 
 namespace Platform.Host.Features.Companies;
 
@@ -14,12 +15,16 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
 
     public const int MaxPageSize = 100;
 
+    /// <summary>Names in French order, whatever their case (« Atelier », « atelier », « Écomat », « Ferme »).</summary>
+    private static readonly StringComparer NameOrder = StringComparer.Create(ParisTime.French, ignoreCase: true);
+
     /// <summary>
-    /// A search ranks at most this many companies (the first found in the index), and counts no further:
-    /// ranking costs a score for every match, and a frequent word matches thousands of companies in a
-    /// national directory. The page says there are more, and asks for a word or a filter more.
+    /// A search reads at most this many companies (the first the index yields, after the filters) and
+    /// counts no further: a frequent word matches thousands of companies in a national directory, and
+    /// reading them all is what made a search slow. The page says there are more, and asks for a word or a
+    /// filter more.
     /// </summary>
-    public const int RankedAtMost = 1_000;
+    public const int SearchWindow = 200;
 
     public async Task<DirectoryResults> SearchAsync(DirectorySearch search, CancellationToken cancellationToken = default)
     {
@@ -29,9 +34,13 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
         if (await FullTextAsync(search, cancellationToken) is { } fullText)
         {
             var window = await fullText.ToListAsync(cancellationToken);
-            var ids = window.Take(RankedAtMost).OrderBy(h => h.Rank).ThenBy(h => h.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(h => h.Id).ToList();
-            var rows = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToListItem).ToDictionaryAsync(c => c.Id, cancellationToken);
-            found = new Paged<CompanyListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], Math.Min(window.Count, RankedAtMost), page, pageSize) { More = window.Count > RankedAtMost };
+            var stems = FullTextIndex.Stems(search.Query);
+            var ids = window.Take(SearchWindow)
+                .Select(hit => (hit.Id, hit.Name, InName: FullTextIndex.StemsFoundIn(stems, hit.Name)))
+                .OrderByDescending(hit => hit.InName).ThenBy(hit => hit.Name, NameOrder).ThenBy(hit => hit.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(hit => hit.Id).ToList();
+            var rows = await ListItemsById(db, [.. ids]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
+            found = new Paged<CompanyListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], Math.Min(window.Count, SearchWindow), page, pageSize) { More = window.Count > SearchWindow };
         }
         else
         {
@@ -56,24 +65,25 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
 
     /// <summary>
     /// The one query of a search with words: the window of matches the filters keep, at most
-    /// <see cref="RankedAtMost"/> + 1 with their scores, which the caller counts and sorts for its page;
+    /// <see cref="SearchWindow"/> + 1 with their names, which the caller counts and sorts for its page;
     /// <see langword="null"/> without words.
     /// </summary>
     /// <remarks>
-    /// The window: the index yields its matches in its own (id) order and stops after the window; only the
-    /// window is scored. The filters, when there are some, come before the window, so that it holds only
-    /// companies they keep. One query, not a count and a page: each MATCH builds the doclists of its
-    /// prefix terms again, which is most of a search's cost at 100 000 companies (bench/README.md).
+    /// The window: the index yields its matches in its own (id) order and stops after the window, so a
+    /// search reads the same few hundred entries of the index however many companies match (decision 0006,
+    /// amendment 3). The filters, when there are some, come before the window, so that it holds only
+    /// companies they keep. The order is the caller's: the companies whose name has the most words of the
+    /// search first, then by name.
     /// </remarks>
-    internal async Task<IQueryable<SearchHit>?> FullTextAsync(DirectorySearch search, CancellationToken cancellationToken = default)
+    internal async Task<IQueryable<CompanyHit>?> FullTextAsync(DirectorySearch search, CancellationToken cancellationToken = default)
     {
-        if (FullTextIndex.Companies(db, search.Query) is not { } hits)
+        if (FullTextIndex.Companies(db, search.Query) is not { } matches)
         {
             return null;
         }
 
-        var (companies, filtered) = await FilteredAsync(search, cancellationToken);
-        return (filtered ? from c in companies join h in hits on c.Id equals h.Id select h : hits).OrderBy(h => h.Id).Take(RankedAtMost + 1);
+        var (companies, _) = await FilteredAsync(search, cancellationToken);
+        return (from match in matches join c in companies on match.Id equals c.Id orderby match.Id select new CompanyHit(c.Id, c.Name)).Take(SearchWindow + 1);
     }
 
     /// <summary>The companies the filters keep (network, sector, commune, size), and whether there is a filter; unknown filter values keep none.</summary>
@@ -175,4 +185,8 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
 
     private static readonly System.Linq.Expressions.Expression<Func<Company, CompanyListItem>> ToListItem =
         c => new CompanyListItem(c.Id, c.Name, c.NafCode, c.NafLabel, c.Sector, c.Commune, c.PostalCode, c.Headcount, c.Description);
+
+    /// <summary>A search's page: compiled, as EF would otherwise hash the projection on every search to find its query.</summary>
+    private static readonly Func<PlatformDbContext, int[], IAsyncEnumerable<CompanyListItem>> ListItemsById =
+        EF.CompileAsyncQuery((PlatformDbContext context, int[] ids) => context.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToListItem));
 }

@@ -11,7 +11,7 @@ public sealed record ApiNetwork(string Slug, string Name, string Kind, string Ki
 /// <summary>A company as the JSON API gives it: public fields only, never the contact details.</summary>
 public sealed record ApiCompany(int Id, string Name, string? Siren, string? NafCode, string? NafLabel, string? Sector, string? Commune, string? PostalCode, int? Headcount, string? Description, IReadOnlyList<string> Skills, string? Website, IReadOnlyList<string> Networks);
 
-/// <summary>A page of companies. <c>More</c>: the words match more than <c>Total</c> (1 000), which counted no further.</summary>
+/// <summary>A page of companies. <c>More</c>: the words match more than <c>Total</c> (200), which counted no further.</summary>
 public sealed record ApiCompanyPage(IReadOnlyList<ApiCompany> Items, int Total, int Page, int PageSize, int PageCount, bool More);
 
 /// <summary>

@@ -18,6 +18,9 @@ public static class SizeBands
 /// <summary>What the directory's search box and filters ask for. Unknown filter values match nothing.</summary>
 public sealed record DirectorySearch(string? Query, string? Network = null, string? Sector = null, string? Commune = null, string? Size = null, int Page = 1, int PageSize = 20);
 
+/// <summary>A company a search found, with its name to order the page by.</summary>
+public sealed record CompanyHit(int Id, string Name);
+
 /// <summary>A company in a list: public fields only.</summary>
 public sealed record CompanyListItem(int Id, string Name, string? NafCode, string? NafLabel, string? Sector, string? Commune, string? PostalCode, int? Headcount, string? Description);
 

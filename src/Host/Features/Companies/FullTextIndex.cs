@@ -9,6 +9,9 @@ namespace Platform.Host.Features.Companies;
 /// <summary>A row of the full-text index: the company or network id and its relevance (lower is better).</summary>
 public sealed record SearchHit(int Id, double Rank);
 
+/// <summary>A row of the full-text index, unranked: the company id. (A record, not an <see langword="int"/>: EF casts a scalar column, and the cast hides the index's order from SQLite.)</summary>
+public sealed record IndexMatch(int Id);
+
 /// <summary>
 /// Everything provider-specific about directory search, in one place: SQLite FTS5 tables kept in sync
 /// by triggers (created by the migration from <see cref="CreateSql"/>), and the MATCH expressions. A
@@ -19,17 +22,30 @@ public static class FullTextIndex
     private const string CompanyColumns = "Name, Description, Skills, Needs, NafLabel, Commune";
     private const string NetworkColumns = "Name, Description, Labels";
 
-    /// <summary>The migration's SQL: the two FTS5 tables, their sync triggers, and a first fill.</summary>
-    public static string CreateSql { get; } = Table("CompanySearch", "Companies", CompanyColumns) + Table("NetworkSearch", "Networks", NetworkColumns);
+    /// <summary>
+    /// The companies' index also keeps prefix indexes for prefixes of 1 to 12 letters, so that a prefix term
+    /// reads one list that stops at the window instead of merging the lists of every word it begins, and
+    /// column positions only (`detail=column`: no phrase queries, which a search never makes).
+    /// </summary>
+    private const string CompanyIndexOptions = "prefix='1 2 3 4 5 6 7 8 9 10 11 12', detail=column";
+
+    /// <summary>The migrations' SQL: the two FTS5 tables, their sync triggers, and a first fill.</summary>
+    public static string CreateSql { get; } = Table("CompanySearch", "Companies", CompanyColumns, CompanyIndexOptions) + Table("NetworkSearch", "Networks", NetworkColumns);
 
     public static string DropSql { get; } = Drop("CompanySearch", "Companies") + Drop("NetworkSearch", "Networks");
 
+    /// <summary>The companies' index rebuilt with its prefix indexes (migration <c>CompanySearchPrefixes</c>), and back.</summary>
+    public static string CompanyPrefixesSql { get; } = Drop("CompanySearch", "Companies") + Table("CompanySearch", "Companies", CompanyColumns, CompanyIndexOptions);
+
+    public static string CompanyWithoutPrefixesSql { get; } = Drop("CompanySearch", "Companies") + Table("CompanySearch", "Companies", CompanyColumns);
+
     /// <summary>
-    /// Companies matching every word of <paramref name="query"/> in name, description, skills, NAF label
-    /// or commune. Words are accent- and case-insensitive (unicode61 remove_diacritics 2) and matched as
-    /// prefixes of a crude French stem (« emballages » finds « emballage », « emballeur »…).
+    /// The ids of the companies matching every word of <paramref name="query"/> in name, description,
+    /// skills, NAF label or commune, unranked (the caller orders by id and stops at its window). Words are
+    /// accent- and case-insensitive (unicode61 remove_diacritics 2) and matched as prefixes of a crude
+    /// French stem (« emballages » finds « emballage », « emballeur »…).
     /// </summary>
-    public static IQueryable<SearchHit>? Companies(PlatformDbContext db, string? query)
+    public static IQueryable<IndexMatch>? Companies(PlatformDbContext db, string? query)
     {
         var terms = Terms(query);
         if (terms.Count == 0)
@@ -38,7 +54,7 @@ public static class FullTextIndex
         }
 
         var match = "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
-        return db.Database.SqlQuery<SearchHit>($"SELECT rowid AS Id, bm25(CompanySearch, 10.0, 2.0, 4.0, 0.0, 3.0, 1.0) AS Rank FROM CompanySearch WHERE CompanySearch MATCH {match}");
+        return db.Database.SqlQuery<IndexMatch>($"SELECT rowid AS Id FROM CompanySearch WHERE CompanySearch MATCH {match}");
     }
 
     /// <summary>
@@ -83,14 +99,17 @@ public static class FullTextIndex
     }
 
     /// <summary>The query's words as quoted FTS5 prefix terms; quoting makes any user input a safe literal.</summary>
-    public static IReadOnlyList<string> Terms(string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return [];
-        }
+    public static IReadOnlyList<string> Terms(string? query) => [.. Stems(query).Select(stem => $"\"{stem}\"*")];
 
-        return Words(query).Where(w => !StopWords.Contains(w)).Select(w => $"\"{Stem(w)}\"*").Distinct(StringComparer.Ordinal).Take(8).ToList();
+    /// <summary>The stems of the query's words (stop words left out), eight at most: what <see cref="Terms"/> looks for.</summary>
+    public static IReadOnlyList<string> Stems(string? query) =>
+        string.IsNullOrWhiteSpace(query) ? [] : [.. Words(query).Where(w => !StopWords.Contains(w)).Select(Stem).Distinct(StringComparer.Ordinal).Take(8)];
+
+    /// <summary>How many of <paramref name="stems"/> begin a word of <paramref name="text"/>, as the index matches them.</summary>
+    public static int StemsFoundIn(IReadOnlyList<string> stems, string text)
+    {
+        var words = Words(text).ToList();
+        return stems.Count(stem => words.Exists(word => word.StartsWith(stem, StringComparison.Ordinal)));
     }
 
     /// <summary>A word as the inside of an FTS5 string: a double quote is written twice.</summary>
@@ -148,12 +167,12 @@ public static class FullTextIndex
         "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par", "pour", "sur", "un", "une", "dans",
     };
 
-    private static string Table(string table, string content, string columns)
+    private static string Table(string table, string content, string columns, string? options = null)
     {
         var values = string.Join(", ", columns.Split(", ").Select(c => "new." + c));
         var oldValues = string.Join(", ", columns.Split(", ").Select(c => "old." + c));
         return $"""
-            CREATE VIRTUAL TABLE "{table}" USING fts5({columns}, content='{content}', content_rowid='Id', tokenize="unicode61 remove_diacritics 2");
+            CREATE VIRTUAL TABLE "{table}" USING fts5({columns}, content='{content}', content_rowid='Id', tokenize="unicode61 remove_diacritics 2"{(options is null ? "" : ", " + options)});
             CREATE TRIGGER "{content}_search_insert" AFTER INSERT ON "{content}" BEGIN
               INSERT INTO "{table}"(rowid, {columns}) VALUES (new.Id, {values});
             END;
