@@ -13,7 +13,7 @@ public sealed class DatabaseInitializer(PlatformDbContext db, IServiceProvider s
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateIfPendingAsync(cancellationToken);
         // WAL is persistent in the file: set once here, it holds for every later connection.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
@@ -36,6 +36,20 @@ public sealed class DatabaseInitializer(PlatformDbContext db, IServiceProvider s
 
 public static class DatabaseInitializerExtensions
 {
+    /// <summary>
+    /// Applies the migrations the database lacks, if it lacks any. <c>MigrateAsync</c> alone would also
+    /// build the model of the migrations' snapshot and compare it with the context's model on every
+    /// start (EF Core 9's pending-model-changes check), a cost paid by every start-up for a check that
+    /// belongs to development: <c>dotnet ef migrations has-pending-model-changes</c> and the tests run it.
+    /// </summary>
+    public static async Task MigrateIfPendingAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, CancellationToken cancellationToken = default)
+    {
+        if ((await database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
+    }
+
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();

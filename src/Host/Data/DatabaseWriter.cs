@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Platform.Host.Resilience;
 using Polly.Registry;
@@ -9,57 +10,184 @@ namespace Platform.Host.Data;
 /// read (Microsoft.Data.Sqlite's <c>BeginTransaction</c> sends <c>BEGIN IMMEDIATE</c>, so the write
 /// lock is taken up front and no other writer can slip in between the check and the write), the
 /// whole transaction is retried on SQLITE_BUSY/LOCKED, and writers of this process go through one
-/// async gate (DESIGN §7: ~10× the throughput of letting SQLite's busy handler arbitrate). Reads
-/// never need it (WAL).
+/// gate (DESIGN §7: ~10× the throughput of letting SQLite's busy handler arbitrate). Reads never need
+/// it (WAL). The work that queues up behind the gate is committed together (<see cref="WriteGate"/>).
 /// </summary>
-public sealed class DatabaseWriter(
-    IDbContextFactory<PlatformDbContext> dbFactory,
-    ResiliencePipelineProvider<string> pipelines,
-    WriteGate gate)
+public sealed class DatabaseWriter(ResiliencePipelineProvider<string> pipelines, WriteGate gate)
 {
     /// <summary>
-    /// Runs <paramref name="work"/> in a fresh context inside one transaction, committed if it
-    /// returns; the work calls <c>SaveChangesAsync</c> itself. It may run more than once (retries):
-    /// it must not have effects outside the database. Publish events and send mail after it returns.
+    /// Runs <paramref name="work"/> inside one transaction, committed if it returns; the work calls
+    /// <c>SaveChangesAsync</c> itself. Its context is fresh (nothing tracked) but not its own: do not
+    /// change its settings. It may run more than once (retries): it must not have effects outside the
+    /// database. Publish events and send mail after it returns.
     /// </summary>
     public async Task<T> ExecuteAsync<T>(Func<PlatformDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return await pipelines.GetPipeline(ResiliencePipelines.DatabaseWrite).ExecuteAsync(async token =>
-        {
-            using var entered = await gate.EnterAsync(token);
-            await using var db = await dbFactory.CreateDbContextAsync(token);
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var result = await work(db, token);
-            await transaction.CommitAsync(token);
-            return result;
-        }, cancellationToken);
+        return await pipelines.GetPipeline(ResiliencePipelines.DatabaseWrite).ExecuteAsync(
+            async token => await gate.RunAsync(work, token),
+            cancellationToken);
     }
 }
 
-/// <summary>One writer at a time inside this process. A singleton.</summary>
-public sealed class WriteGate : IDisposable
+/// <summary>
+/// One writer at a time inside this process, with group commit. A singleton. Writes queue up while one
+/// transaction runs; the next transaction takes up to <see cref="MostPerTransaction"/> of them and runs
+/// each, in order, inside its own savepoint: a write that throws is rolled back alone and its caller gets
+/// the exception; the others commit together, and their callers get their results once the commit is
+/// done. Each write still reads and writes as if alone — one after the other, in one <c>BEGIN
+/// IMMEDIATE</c> transaction — and the transaction's fixed cost (taking the lock, committing, writing
+/// the pages it changed to the WAL, handing the gate to the next writer) is paid once for the group.
+/// </summary>
+public sealed class WriteGate(IDbContextFactory<PlatformDbContext> dbFactory)
 {
-    private readonly SemaphoreSlim _semaphore = new(1, 1);
+    public const int MostPerTransaction = 32;
 
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    private readonly ConcurrentQueue<IPendingWrite> _pending = new();
+    private int _draining;
+
+    public Task<T> RunAsync<T>(Func<PlatformDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await _semaphore.WaitAsync(cancellationToken);
-        return new Release(_semaphore);
-    }
-
-    public void Dispose() => _semaphore.Dispose();
-
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite<T>(work, cancellationToken);
+        _pending.Enqueue(write);
+        if (Interlocked.Exchange(ref _draining, 1) == 0)
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
+            // The loop outlives this caller: it does not carry the caller's ambient state (each write runs in its own).
+            using (ExecutionContext.SuppressFlow())
             {
-                semaphore.Release();
+                _ = Task.Run(DrainAsync, CancellationToken.None);
             }
         }
+
+        return write.Task;
+    }
+
+    /// <summary>Runs transactions while writes are waiting; exactly one drain runs at a time.</summary>
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            var group = new List<IPendingWrite>(MostPerTransaction);
+            while (group.Count < MostPerTransaction && _pending.TryDequeue(out var write))
+            {
+                if (!write.CancelIfRequested())
+                {
+                    group.Add(write);
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await CommitTogetherAsync(group);
+                continue;
+            }
+
+            // Nothing waits: stop, unless a write came in between the empty queue and the flag.
+            Volatile.Write(ref _draining, 0);
+            if (_pending.IsEmpty || Interlocked.Exchange(ref _draining, 1) == 1)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task CommitTogetherAsync(List<IPendingWrite> group)
+    {
+        var done = new List<IPendingWrite>(group.Count);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var write in group)
+            {
+                await transaction.CreateSavepointAsync(nameof(WriteGate));
+                try
+                {
+                    await write.RunAsync(db);
+                    await transaction.ReleaseSavepointAsync(nameof(WriteGate));
+                    done.Add(write);
+                }
+                catch (Exception e)
+                {
+                    await transaction.RollbackToSavepointAsync(nameof(WriteGate));
+                    await transaction.ReleaseSavepointAsync(nameof(WriteGate));
+                    write.Fail(e);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            // The transaction could not start or commit: nothing of the group is written.
+            foreach (var write in group)
+            {
+                write.Fail(e);
+            }
+
+            return;
+        }
+
+        foreach (var write in done)
+        {
+            write.Complete();
+        }
+    }
+
+    private interface IPendingWrite
+    {
+        Task RunAsync(PlatformDbContext db);
+
+        void Complete();
+
+        void Fail(Exception exception);
+
+        bool CancelIfRequested();
+    }
+
+    private sealed class PendingWrite<T>(Func<PlatformDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : IPendingWrite
+    {
+        // Asynchronous continuations: a caller never runs on the gate's own loop.
+        private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ExecutionContext? _callerContext = ExecutionContext.Capture();
+        private T? _result;
+
+        public Task<T> Task => _completion.Task;
+
+        /// <summary>Runs the work in its caller's execution context (its async locals: activity, logging scopes…), as if the caller ran it.</summary>
+        public Task RunAsync(PlatformDbContext db)
+        {
+            if (_callerContext is null)
+            {
+                return RunWorkAsync(db);
+            }
+
+            Task? running = null;
+            ExecutionContext.Run(_callerContext, _ => running = RunWorkAsync(db), null);
+            return running!;
+        }
+
+        private async Task RunWorkAsync(PlatformDbContext db) => _result = await work(db, cancellationToken);
+
+        public void Complete() => _completion.TrySetResult(_result!);
+
+        public void Fail(Exception exception)
+        {
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                _completion.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                _completion.TrySetException(exception);
+            }
+        }
+
+        public bool CancelIfRequested() => cancellationToken.IsCancellationRequested && _completion.TrySetCanceled(cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class PluginStartup(PluginCatalog catalog, IServiceProvider serv
                 {
                     await using var scope = services.CreateAsyncScope();
                     var context = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
-                    await context.Database.MigrateAsync(cancellationToken);
+                    await context.Database.MigrateIfPendingAsync(cancellationToken);
                 }
                 catch (Exception e)
                 {

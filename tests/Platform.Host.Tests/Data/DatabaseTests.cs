@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.Data;
 using Platform.Host.Features.Demo;
 using Platform.Host.Features.Networks;
+using Platform.Host.Plugins;
 using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Data;
@@ -29,6 +30,20 @@ public sealed class DatabaseTests(SharedHostFactory factory)
         await db.Database.OpenConnectionAsync();
         Assert.Equal("5000", await Pragma(db, "busy_timeout"));
         Assert.Equal("1", await Pragma(db, "synchronous"));
+    }
+
+    [Fact]
+    public void EveryModel_HasItsMigrations()
+    {
+        // Start-up applies migrations only when some are pending, without EF's model comparison: this is that check.
+        using var scope = factory.Services.CreateScope();
+        var contexts = factory.Services.GetRequiredService<PluginCatalog>().Loaded.SelectMany(p => p.DbContextTypes)
+            .Select(type => (DbContext)scope.ServiceProvider.GetRequiredService(type))
+            .Prepend(scope.ServiceProvider.GetRequiredService<PlatformDbContext>())
+            .ToList();
+
+        Assert.Contains(contexts, c => c is not PlatformDbContext);
+        Assert.All(contexts, c => Assert.False(c.Database.HasPendingModelChanges(), $"{c.GetType().Name}: dotnet ef migrations add"));
     }
 
     [Fact]

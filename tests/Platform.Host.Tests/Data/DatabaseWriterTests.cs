@@ -44,6 +44,102 @@ public sealed class DatabaseWriterTests(SharedHostFactory factory)
         Assert.Equal(before, await ReadVersionAsync());
     }
 
+    [Fact]
+    public async Task WritesQueuedTogether_CommitTogether_ButOneThatThrowsIsRolledBackAlone()
+    {
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var before = await ReadVersionAsync();
+        var holding = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+
+        // The first write holds the gate while the others queue up behind it: they run as one group.
+        var first = writer.ExecuteAsync(async (db, ct) =>
+        {
+            held.SetResult();
+            await holding.Task;
+            return 0;
+        });
+        await held.Task;
+        var queued = Enumerable.Range(0, 20).Select(i => writer.ExecuteAsync(async (db, ct) =>
+        {
+            var row = await db.PluginStateVersions.SingleAsync(v => v.Id == 1, ct);
+            row.Version += i % 4 == 0 ? 1000 : 1;
+            await db.SaveChangesAsync(ct);
+            return i % 4 == 0 ? throw new InvalidOperationException("refusé après écriture") : row.Version;
+        })).ToList();
+        holding.SetResult();
+        await first;
+
+        var outcomes = await Task.WhenAll(queued.Select(async write =>
+        {
+            try
+            {
+                return await write;
+            }
+            catch (InvalidOperationException)
+            {
+                return -1;
+            }
+        }));
+
+        Assert.Equal(5, outcomes.Count(o => o == -1));
+        // The others each saw the one before them: versions before+1 … before+15, in queue order.
+        Assert.Equal(Enumerable.Range(1, 15).Select(n => before + n), outcomes.Where(o => o != -1));
+        Assert.Equal(before + 15, await ReadVersionAsync());
+    }
+
+    [Fact]
+    public async Task AQueuedWriteCancelledBeforeItsTurn_NeverRuns()
+    {
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var before = await ReadVersionAsync();
+        var holding = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+        var first = writer.ExecuteAsync(async (db, ct) =>
+        {
+            held.SetResult();
+            await holding.Task;
+            return 0;
+        });
+        await held.Task;
+
+        using var cancellation = new CancellationTokenSource();
+        var ran = false;
+        var cancelled = writer.ExecuteAsync(async (db, ct) =>
+        {
+            ran = true;
+            var row = await db.PluginStateVersions.SingleAsync(v => v.Id == 1, ct);
+            row.Version++;
+            return await db.SaveChangesAsync(ct);
+        }, cancellation.Token);
+        await cancellation.CancelAsync();
+        holding.SetResult();
+        await first;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.False(ran);
+        Assert.Equal(before, await ReadVersionAsync());
+    }
+
+    [Fact]
+    public async Task AWrite_RunsInItsCallersExecutionContext()
+    {
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var ambient = new AsyncLocal<string>();
+
+        var seen = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            ambient.Value = $"appelant {i}";
+            return await writer.ExecuteAsync(async (db, ct) =>
+            {
+                await db.PluginStateVersions.AnyAsync(ct);
+                return ambient.Value;
+            });
+        })));
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"appelant {i}"), seen);
+    }
+
     private async Task<long> ReadVersionAsync()
     {
         using var scope = factory.Services.CreateScope();
