@@ -44,7 +44,7 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
         }
         else
         {
-            var (companies, _) = await FilteredAsync(search, cancellationToken);
+            var companies = await FilteredAsync(search, cancellationToken);
             var total = await companies.CountAsync(cancellationToken);
             var items = await companies.OrderBy(c => c.Name).Skip((page - 1) * pageSize).Take(pageSize).Select(ToListItem).ToListAsync(cancellationToken);
             found = new Paged<CompanyListItem>(items, total, page, pageSize);
@@ -82,15 +82,14 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
             return null;
         }
 
-        var (companies, _) = await FilteredAsync(search, cancellationToken);
+        var companies = await FilteredAsync(search, cancellationToken);
         return (from match in matches join c in companies on match.Id equals c.Id orderby match.Id select new CompanyHit(c.Id, c.Name)).Take(SearchWindow + 1);
     }
 
-    /// <summary>The companies the filters keep (network, sector, commune, size), and whether there is a filter; unknown filter values keep none.</summary>
-    private async Task<(IQueryable<Company> Companies, bool Filtered)> FilteredAsync(DirectorySearch search, CancellationToken cancellationToken)
+    /// <summary>The companies the filters keep (network, sector, commune, size); unknown filter values keep none.</summary>
+    private async Task<IQueryable<Company>> FilteredAsync(DirectorySearch search, CancellationToken cancellationToken)
     {
         var companies = db.Companies.AsNoTracking();
-        var unfiltered = companies;
 
         if (!string.IsNullOrWhiteSpace(search.Network))
         {
@@ -122,7 +121,7 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache)
             }
         }
 
-        return (companies, !ReferenceEquals(companies, unfiltered));
+        return companies;
     }
 
     /// <summary>The network with this slug; null for an unknown or malformed one (model binding turns a blank route value into null).</summary>
