@@ -49,17 +49,8 @@ public sealed class DatabaseWriterTests(SharedHostFactory factory)
     {
         var writer = factory.Services.GetRequiredService<DatabaseWriter>();
         var before = await ReadVersionAsync();
-        var holding = new TaskCompletionSource();
-        var held = new TaskCompletionSource();
-
         // The first write holds the gate while the others queue up behind it: they run as one group.
-        var first = writer.ExecuteAsync(async (db, ct) =>
-        {
-            held.SetResult();
-            await holding.Task;
-            return 0;
-        });
-        await held.Task;
+        var (first, release) = await HoldTheGateAsync(writer);
         var queued = Enumerable.Range(0, 20).Select(i => writer.ExecuteAsync(async (db, ct) =>
         {
             var row = await db.PluginStateVersions.SingleAsync(v => v.Id == 1, ct);
@@ -67,7 +58,7 @@ public sealed class DatabaseWriterTests(SharedHostFactory factory)
             await db.SaveChangesAsync(ct);
             return i % 4 == 0 ? throw new InvalidOperationException("refusé après écriture") : row.Version;
         })).ToList();
-        holding.SetResult();
+        release();
         await first;
 
         var outcomes = await Task.WhenAll(queued.Select(async write =>
@@ -93,15 +84,7 @@ public sealed class DatabaseWriterTests(SharedHostFactory factory)
     {
         var writer = factory.Services.GetRequiredService<DatabaseWriter>();
         var before = await ReadVersionAsync();
-        var holding = new TaskCompletionSource();
-        var held = new TaskCompletionSource();
-        var first = writer.ExecuteAsync(async (db, ct) =>
-        {
-            held.SetResult();
-            await holding.Task;
-            return 0;
-        });
-        await held.Task;
+        var (first, release) = await HoldTheGateAsync(writer);
 
         using var cancellation = new CancellationTokenSource();
         var ran = false;
@@ -113,7 +96,7 @@ public sealed class DatabaseWriterTests(SharedHostFactory factory)
             return await db.SaveChangesAsync(ct);
         }, cancellation.Token);
         await cancellation.CancelAsync();
-        holding.SetResult();
+        release();
         await first;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
@@ -138,6 +121,21 @@ public sealed class DatabaseWriterTests(SharedHostFactory factory)
         })));
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"appelant {i}"), seen);
+    }
+
+    /// <summary>A write that holds the gate (it has started) until <c>release</c> is called.</summary>
+    private static async Task<(Task<int> Write, Action Release)> HoldTheGateAsync(DatabaseWriter writer)
+    {
+        var holding = new TaskCompletionSource();
+        var held = new TaskCompletionSource();
+        var write = writer.ExecuteAsync(async (db, ct) =>
+        {
+            held.SetResult();
+            await holding.Task;
+            return 0;
+        });
+        await held.Task;
+        return (write, holding.SetResult);
     }
 
     private async Task<long> ReadVersionAsync()
