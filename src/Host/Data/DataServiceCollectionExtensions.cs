@@ -1,5 +1,5 @@
-using Platform.Host.Data.CompiledModel;
 using Microsoft.EntityFrameworkCore;
+using Platform.Host.Data.CompiledModel;
 
 namespace Platform.Host.Data;
 

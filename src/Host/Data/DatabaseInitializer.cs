@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Platform.Host.Features.Demo;
 using Platform.Host.Plugins;
 
@@ -42,7 +43,7 @@ public static class DatabaseInitializerExtensions
     /// start (EF Core 9's pending-model-changes check), a cost paid by every start-up for a check that
     /// belongs to development: <c>dotnet ef migrations has-pending-model-changes</c> and the tests run it.
     /// </summary>
-    public static async Task MigrateIfPendingAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, CancellationToken cancellationToken = default)
+    public static async Task MigrateIfPendingAsync(this DatabaseFacade database, CancellationToken cancellationToken = default)
     {
         if ((await database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
