@@ -47,7 +47,7 @@ public sealed record CompanyMembershipInfo(int CompanyId, int NetworkId, string 
 
 /// <summary>One page of companies.</summary>
 /// <param name="Items">The companies of this page.</param>
-/// <param name="Total">How many companies match in all; for words, at most 1 001: a search counts and ranks the first 1 000 matches it finds, and 1 001 says there are more.</param>
+/// <param name="Total">How many companies match in all; for words, at most 201: a search reads the first 200 matches it finds, and 201 says there are more.</param>
 /// <param name="Page">This page's number, from 1.</param>
 /// <param name="PageSize">Companies per page.</param>
 public sealed record CompanyPage(IReadOnlyList<CompanyInfo> Items, int Total, int Page, int PageSize);

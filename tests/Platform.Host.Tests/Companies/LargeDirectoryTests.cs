@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Directory;
 using Platform.Host.Data;
 using Platform.Host.Features.Companies;
 using Platform.Host.Tests.Support;
@@ -68,6 +69,16 @@ public sealed class LargeDirectoryTests(LargeDirectoryFactory factory) : IClassF
         var (_, one) = await browser.GetPageAsync("/annuaire?q=" + Uri.EscapeDataString(beyondTheWindow.ToLowerInvariant()));
         Assert.Equal("1 entreprise trouvée", Normalized(one.QuerySelector("#result-count")!.TextContent));
         Assert.Equal(beyondTheWindow, Assert.Single(one.QuerySelectorAll("#company-results a")).TextContent);
+    }
+
+    [Fact]
+    public async Task Plugins_AreToldThereAreMore_ByATotalOfOneMoreThanTheWindow()
+    {
+        using var scope = factory.Services.CreateScope();
+        var found = await scope.ServiceProvider.GetRequiredService<ICompanyDirectory>().SearchAsync("tonnellerie");
+
+        Assert.Equal(CompanyDirectory.SearchWindow + 1, found.Total);
+        Assert.Equal(20, found.Items.Count);
     }
 
     private static string Normalized(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\u202F', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
