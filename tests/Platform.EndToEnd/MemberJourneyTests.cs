@@ -56,6 +56,8 @@ public sealed class MemberJourneyTests(BrowserFixture fixture)
 
         // The events of one of the member's own networks are open to them, whatever their audience.
         await member.VisitAsync("/agenda");
+        // The filter's list is loaded by the page's script (the site lists 5 networks at most in the page).
+        await Assertions.Expect(member.Page.Locator("select#reseau[data-options-loaded] option")).ToHaveCountAsync(19);
         await member.Page.GetByLabel("Réseau").SelectOptionAsync(new SelectOptionValue { Label = "PROD'IAA" });
         await member.Page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await member.Page.WaitForURLAsync(url => url.Contains("reseau=prod-iaa", StringComparison.Ordinal));

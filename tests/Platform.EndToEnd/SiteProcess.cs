@@ -43,6 +43,9 @@ public sealed class SiteProcess : IAsyncLifetime
         start.Environment["Mail__PickupDirectory"] = Path.Combine(data, "mail");
         start.Environment["RateLimits__SignInPerMinute"] = "10000";
         start.Environment["RateLimits__WritesPerMinute"] = "10000";
+        // The demo's 18 networks behave as a national directory's hundreds: the « Réseau » filters load
+        // their list from the browser (NetworkFilter), which the journeys then use.
+        start.Environment["Networks__ListedInPageAtMost"] = "5";
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);

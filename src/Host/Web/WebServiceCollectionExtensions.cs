@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<INetworkDirectory, NetworkDirectory>();
         builder.Services.AddScoped<NetworkNavigation>();
+        builder.Services.Configure<NetworkFilterOptions>(builder.Configuration.GetSection("Networks"));
         builder.Services.AddScoped<DemoSeeder>();
 
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

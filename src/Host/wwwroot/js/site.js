@@ -49,3 +49,34 @@ document.addEventListener('submit', function (event) {
     });
     request.send(new FormData(form));
 });
+
+// Long network filters (hundreds of networks, NetworkFilter.cs): <select data-options-url> comes with
+// « Tous les réseaux » and the chosen network only; the full list is loaded once — its URL names its
+// version, so the browser keeps it across pages. Whatever is chosen meanwhile stays chosen. Without
+// script, or if loading fails, the short list stays usable.
+document.querySelectorAll('select[data-options-url]').forEach(function (select) {
+    if (!window.fetch) {
+        return;
+    }
+    fetch(select.getAttribute('data-options-url'), { credentials: 'same-origin' })
+        .then(function (response) {
+            if (!response.ok) {
+                throw new Error('HTTP ' + response.status);
+            }
+            return response.text();
+        })
+        .then(function (html) {
+            var loaded = document.createElement('select');
+            loaded.innerHTML = html;
+            var chosen = select.value;
+            while (select.options.length > 1) {
+                select.remove(1);
+            }
+            Array.prototype.slice.call(loaded.options).forEach(function (option) {
+                select.add(option);
+            });
+            select.value = chosen;
+            select.setAttribute('data-options-loaded', '');
+        })
+        .catch(function () { });
+});

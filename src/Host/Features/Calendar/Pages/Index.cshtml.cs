@@ -2,14 +2,16 @@ using Platform.Host.Web;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Members;
 using Platform.Abstractions.Networks;
+using Platform.Host.Features.Networks;
 
 namespace Platform.Host.Features.Calendar.Pages;
 
 /// <summary><c>/agenda</c>: upcoming events of every network, filtered by network and type, as a list or a month.</summary>
-public sealed class IndexModel(CalendarService calendar, INetworkDirectory directory, ICurrentMember member, TimeProvider time) : PageModel
+public sealed class IndexModel(CalendarService calendar, INetworkDirectory directory, ICurrentMember member, TimeProvider time, IOptions<NetworkFilterOptions> filterOptions) : PageModel
 {
     private const int PageSize = 20;
 
@@ -30,7 +32,9 @@ public sealed class IndexModel(CalendarService calendar, INetworkDirectory direc
 
     public IReadOnlyList<NetworkInfo> Networks { get; private set; } = [];
 
-    public NetworkInfo? Network { get; private set; }
+    public NetworkInfo? Network => NetworkFilter.Selected;
+
+    public NetworkFilter NetworkFilter { get; private set; } = default!;
 
     public EventType? Type { get; private set; }
 
@@ -52,7 +56,7 @@ public sealed class IndexModel(CalendarService calendar, INetworkDirectory direc
     {
         var token = HttpContext.RequestAborted;
         Networks = await directory.ListAsync(token);
-        Network = Networks.FirstOrDefault(n => string.Equals(n.Slug, NetworkSlug, StringComparison.OrdinalIgnoreCase));
+        NetworkFilter = NetworkFilter.For(Networks, NetworkSlug, filterOptions.Value);
         Type = EventTypeLabels.FromSlug(TypeSlug);
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ParisTime.FromUtc(now));

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Platform.Abstractions.Networks;
+using Platform.Host.Features.Networks;
 
 namespace Platform.Host.Features.Companies.Pages;
 
 /// <summary><c>/annuaire</c>: one search box over companies and networks, filters, paging.</summary>
-public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory networks) : PageModel
+public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory networks, IOptions<NetworkFilterOptions> filterOptions) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -24,7 +26,7 @@ public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory net
 
     public DirectoryResults Results { get; private set; } = default!;
 
-    public IReadOnlyList<NetworkInfo> AllNetworks { get; private set; } = [];
+    public NetworkFilter NetworkFilter { get; private set; } = default!;
 
     public IReadOnlyList<string> Communes { get; private set; } = [];
 
@@ -37,7 +39,7 @@ public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory net
         var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? Math.Min(p, 10_000) : 1;
         Query = Query is { Length: > 200 } ? Query[..200] : Query;
         Results = await directory.SearchAsync(new DirectorySearch(Query, Network, Sector, Commune, Size, page), HttpContext.RequestAborted);
-        AllNetworks = await networks.ListAsync(HttpContext.RequestAborted);
+        NetworkFilter = NetworkFilter.For(await networks.ListAsync(HttpContext.RequestAborted), Network, filterOptions.Value);
         Communes = await directory.CommunesAsync(HttpContext.RequestAborted);
     }
 
