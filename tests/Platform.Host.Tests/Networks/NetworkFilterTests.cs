@@ -56,6 +56,21 @@ public sealed class NetworkFilterTests(ManyNetworksFactory factory) : IClassFixt
         Assert.Equal([("", "Tous les réseaux", false)], Options(page.QuerySelector("select#reseau")!));
     }
 
+    [Theory]
+    [InlineData("/annuaire/reseaux/sotra")]
+    [InlineData("/c/sotra")]
+    public async Task WithoutScript_ANetworksPages_LeadToItsAgenda(string networkPage)
+    {
+        using var browser = new BrowserSession(factory.CreateBrowser());
+        var (_, page) = await browser.GetPageAsync(networkPage);
+        var link = page.QuerySelectorAll("a").Single(a => a.TextContent.Equals("agenda du réseau", StringComparison.OrdinalIgnoreCase)).GetAttribute("href")!;
+
+        var (response, agenda) = await browser.GetPageAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([("", "Tous les réseaux", false), ("sotra", "SOTRA", true)], Options(agenda.QuerySelector("select#reseau")!));
+    }
+
     [Fact]
     public async Task OptionsOfAnotherVersion_AreTheCurrentList_NotKept()
     {
