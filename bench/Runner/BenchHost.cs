@@ -83,8 +83,7 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
             ("Purchasing queue /achats/{id} (member)", await GetAsync(HostUri, "queue", data.MemberQueueIds.Select(id => $"/achats/{Id(id)}"), member)),
         };
         var search = await MeasureSearchAsync(data, settings.Measure);
-        var hostPage = await GetAsync(HostUri, "networks", ["/reseaux"]);
-        var pluginPage = await GetAsync(HostUri, "gate", [$"/c/{data.GateNetworkSlug}/benchgate"]);
+        var (hostPage, pluginPage) = await GetInTurnAsync(("networks", ["/reseaux"]), ("gate", [$"/c/{data.GateNetworkSlug}/benchgate"]));
 
         var sessionsFile = paths.File("sessions.txt");
         MemberSessions.Write(sessionsFile, sessions);
@@ -107,6 +106,20 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         await File.WriteAllLinesAsync(list, urls);
         string[] arguments = cookie is null ? [list] : [list, cookie];
         return Reported(name, await Wrk.MeasureAsync(baseAddress, Wrk.Script(paths.Work, "paths"), arguments, settings.WarmUp, measure ?? settings.Measure));
+    }
+
+    /// <summary>Two pages the table compares with each other, measured in turn (<see cref="Wrk.MeasureInTurnAsync"/>).</summary>
+    private async Task<(LoadResult First, LoadResult Second)> GetInTurnAsync((string Name, string[] Urls) first, (string Name, string[] Urls) second)
+    {
+        say($"{first.Name} and {second.Name}, in turn");
+        foreach (var (name, urls) in new[] { first, second })
+        {
+            await File.WriteAllLinesAsync(paths.File(name + ".paths"), urls);
+        }
+
+        var (a, b) = await Wrk.MeasureInTurnAsync(HostUri, Wrk.Script(paths.Work, "paths"),
+            [paths.File(first.Name + ".paths")], [paths.File(second.Name + ".paths")], settings.WarmUp, settings.Measure, BenchSettings.RoundsInTurn);
+        return (Reported(first.Name, a), Reported(second.Name, b));
     }
 
     private LoadResult Reported(string name, LoadResult result)

@@ -19,6 +19,9 @@ public sealed record BenchSettings(
 
     public const int BaselinePort = 5932;
 
+    /// <summary>Turns each of two compared pages is measured in (<see cref="Wrk.MeasureInTurnAsync"/>).</summary>
+    public const int RoundsInTurn = 3;
+
     /// <summary>Members that sign in and pledge on the bench queue.</summary>
     public const int PledgingMembers = 16;
 

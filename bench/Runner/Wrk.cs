@@ -10,6 +10,20 @@ public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P
     /// <summary>Answers other than 2xx/3xx, and socket errors (connect, read, write, timeout).</summary>
     public long Errors => StatusErrors + SocketErrors;
 
+    /// <summary>
+    /// Runs of the same page as one: requests over the total time; p50 the median of the runs' p50, p99
+    /// the highest of their p99 (percentiles of separate runs cannot be merged exactly; this errs slow).
+    /// </summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> runs)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(runs.Count);
+        var requests = runs.Sum(r => r.Requests);
+        var seconds = runs.Sum(r => r.RequestsPerSecond > 0 ? r.Requests / r.RequestsPerSecond : 0);
+        var p50s = runs.Select(r => r.P50Ms).Order().ToList();
+        return new LoadResult(seconds > 0 ? requests / seconds : 0, p50s[p50s.Count / 2], runs.Max(r => r.P99Ms), requests,
+            runs.Sum(r => r.StatusErrors), runs.Sum(r => r.SocketErrors));
+    }
+
     /// <summary>Some requests failed. None completing in the window, without errors, is a slow page, not a failure.</summary>
     public bool Failed => Errors > 0;
 }
@@ -24,6 +38,28 @@ public static partial class Wrk
     {
         await RunAsync(baseAddress, script, arguments, warmUp, "warm-up");
         return await RunAsync(baseAddress, script, arguments, measure, "measure");
+    }
+
+    /// <summary>
+    /// Two pages compared with each other (the plugin page and the same page served by the host): each is
+    /// warmed up, then they are measured in turn, <paramref name="rounds"/> times each, for
+    /// <paramref name="measure"/> in all. Measured one after the other, a drift of the machine between
+    /// the two minutes (10 % between runs, bench/README.md) would read as a difference between the pages.
+    /// </summary>
+    public static async Task<(LoadResult First, LoadResult Second)> MeasureInTurnAsync(
+        Uri baseAddress, string script, IReadOnlyList<string> first, IReadOnlyList<string> second, TimeSpan warmUp, TimeSpan measure, int rounds)
+    {
+        await RunAsync(baseAddress, script, first, warmUp, "warm-up");
+        await RunAsync(baseAddress, script, second, warmUp, "warm-up");
+        var slice = TimeSpan.FromSeconds(Math.Max(1, Math.Round(measure.TotalSeconds / rounds)));
+        var (a, b) = (new List<LoadResult>(), new List<LoadResult>());
+        for (var round = 0; round < rounds; round++)
+        {
+            a.Add(await RunAsync(baseAddress, script, first, slice, "measure"));
+            b.Add(await RunAsync(baseAddress, script, second, slice, "measure"));
+        }
+
+        return (LoadResult.Combine(a), LoadResult.Combine(b));
     }
 
     /// <summary>Writes the page script with the shared report function appended, as wrk takes one script.</summary>

@@ -82,6 +82,9 @@ public sealed class QueueHistoryEntry
     public string? Note { get; set; }
 }
 
+/// <summary>A line of a queue's history and the name of its company, if it has one.</summary>
+public sealed record HistoryLine(QueueHistoryEntry Entry, string? CompanyName);
+
 public enum HistoryKind
 {
     Pledged = 1,

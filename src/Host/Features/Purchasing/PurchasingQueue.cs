@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Abstractions.Members;
 using Platform.Abstractions.Purchasing;
 
 namespace Platform.Host.Features.Purchasing;
@@ -96,6 +97,23 @@ public sealed class PurchasingQueue
 
     /// <summary>The unit price of the consolidated order: the negotiated one once awarded, else the tier's.</summary>
     public decimal? UnitPriceFor(long total) => FinalUnitPrice ?? TierFor(total)?.UnitPrice;
+
+    /// <summary>
+    /// Whether this person may see the queue — the rule <see cref="PurchasingService.VisibleTo"/> applies in
+    /// SQL to lists — for a queue loaded with its <see cref="Networks"/>. <paramref name="companyNetworkIds"/>
+    /// are the networks of the person's company.
+    /// </summary>
+    public bool IsVisibleTo(ICurrentMember member, IReadOnlyCollection<int> companyNetworkIds)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return member.IsPlatformAdmin
+            || member.AnimatedNetworkIds.Contains(OrganizerNetworkId)
+            || (Status != PurchasingQueueStatus.Draft
+                && Networks.Any(n => member.AnimatedNetworkIds.Contains(n.NetworkId) || companyNetworkIds.Contains(n.NetworkId)));
+    }
+
+    /// <summary>Whether a company of these networks is invited (it may pledge while the queue is open).</summary>
+    public bool Invites(IReadOnlyCollection<int> companyNetworkIds) => Networks.Any(n => companyNetworkIds.Contains(n.NetworkId));
 
     public Pledge? PledgeOf(int companyId) => Pledges.FirstOrDefault(p => p.CompanyId == companyId);
 

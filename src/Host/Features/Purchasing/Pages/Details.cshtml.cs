@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Members;
+using Platform.Abstractions.Networks;
 using Platform.Abstractions.Purchasing;
 using Platform.Host.Data;
 using Platform.Host.Features.Companies;
@@ -14,7 +15,7 @@ namespace Platform.Host.Features.Purchasing.Pages;
 /// <c>/achats/{id}</c>: a queue, the member's pledge (pledge, amend, withdraw), its history, and the
 /// organiser's actions. A queue the member's networks were not invited to answers 404.
 /// </summary>
-public sealed class DetailsModel(PurchasingService service, ICurrentMember member, TimeProvider time, PlatformDbContext db) : PageModel
+public sealed class DetailsModel(PurchasingService service, ICurrentMember member, TimeProvider time, PlatformDbContext db, INetworkDirectory networks) : PageModel
 {
     private const int HistoryPageSize = 30;
 
@@ -204,11 +205,7 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
     private async Task<bool> LoadAsync(int id)
     {
         var ct = HttpContext.RequestAborted;
-        var queue = await service.VisibleTo(member)
-            .Include(q => q.Tiers).Include(q => q.Networks).Include(q => q.Pledges)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(q => q.Id == id, ct);
-        if (queue is null)
+        if (await service.FindVisibleAsync(id, member, ct) is not var (queue, companyNetworks))
         {
             return false;
         }
@@ -217,35 +214,43 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
         Now = time.GetUtcNow().UtcDateTime;
         Progress = new QueueProgress(queue, queue.AcceptedQuantity, Now);
         IsOrganizer = member.IsAnimatorOf(queue.OrganizerNetworkId);
-        var networkIds = queue.Networks.Select(n => n.NetworkId).Append(queue.OrganizerNetworkId).ToList();
-        var names = await db.Set<Network>().AsNoTracking().Where(n => networkIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
-        OrganizerName = names.GetValueOrDefault(queue.OrganizerNetworkId, "");
-        InvitedNames = queue.Networks.Select(n => names.GetValueOrDefault(n.NetworkId, "")).Order(StringComparer.Create(PurchasingDisplay.French, true)).ToList();
+        OrganizerName = await NetworkNameAsync(queue.OrganizerNetworkId, ct);
+        var invited = new List<string>(queue.Networks.Count);
+        foreach (var n in queue.Networks)
+        {
+            invited.Add(await NetworkNameAsync(n.NetworkId, ct));
+        }
+
+        InvitedNames = invited.Order(StringComparer.Create(PurchasingDisplay.French, true)).ToList();
 
         if (member.CompanyId is { } companyId)
         {
-            IsInvitedCompany = await PurchasingService.IsInvitedAsync(db, id, companyId, ct);
+            IsInvitedCompany = queue.Invites(companyNetworks);
             MyPledge = queue.PledgeOf(companyId) is { Status: not PledgeStatus.Withdrawn } pledge ? pledge : null;
             MyPosition = MyPledge is null ? null : queue.WaitingPosition(MyPledge);
         }
 
         // Members see the status changes and their own company's lines; the organiser sees everything.
-        var history = db.Set<QueueHistoryEntry>().AsNoTracking().Where(h => h.QueueId == id);
-        if (!IsOrganizer)
+        var lines = await service.HistoryAsync(id, IsOrganizer, member.CompanyId, (HistoryPage - 1) * HistoryPageSize, HistoryPageSize + 1, ct);
+        HistoryHasMore = lines.Count > HistoryPageSize;
+        History = lines.Take(HistoryPageSize).Select(l => l.Entry).ToList();
+
+        var names = lines.Where(l => l.Entry.CompanyId is not null).DistinctBy(l => l.Entry.CompanyId).ToDictionary(l => l.Entry.CompanyId!.Value, l => l.CompanyName ?? "");
+        if (IsOrganizer)
         {
-            var own = member.CompanyId ?? -1;
-            history = history.Where(h => h.CompanyId == null || h.CompanyId == own);
+            var pledgers = queue.Pledges.Select(p => p.CompanyId).Where(c => !names.ContainsKey(c)).Distinct().ToList();
+            foreach (var (pledger, name) in await db.Set<Company>().AsNoTracking().Where(c => pledgers.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct))
+            {
+                names[pledger] = name;
+            }
         }
 
-        var entries = await history.OrderByDescending(h => h.Id).Skip((HistoryPage - 1) * HistoryPageSize).Take(HistoryPageSize + 1).ToListAsync(ct);
-        HistoryHasMore = entries.Count > HistoryPageSize;
-        History = entries.Take(HistoryPageSize).ToList();
-
-        var companyIds = History.Where(h => h.CompanyId != null).Select(h => h.CompanyId!.Value)
-            .Concat(IsOrganizer ? queue.Pledges.Select(p => p.CompanyId) : []).Distinct().ToList();
-        CompanyNames = await db.Set<Company>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        CompanyNames = names;
         return true;
     }
+
+    private async Task<string> NetworkNameAsync(int networkId, CancellationToken cancellationToken) =>
+        (await networks.FindAsync(networkId, cancellationToken))?.Name ?? "";
 
     public sealed class PledgeInput
     {
