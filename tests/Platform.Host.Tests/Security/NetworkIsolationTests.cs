@@ -150,7 +150,7 @@ public sealed class NetworkIsolationTests(SecurityHostFactory factory)
                 or "agenda/nouveau" or "achats" or "achats/nouveau" or "admin/modules" or "compte/connexion" or "compte/deconnexion"
                 or "compte/acces-refuse" => "/" + pattern,
             "erreur/{code:int?}" => "/erreur/404",
-            "annuaire" or "annuaire/carte" or "annuaire/statistiques" or "api/v1/networks" => "/" + pattern,
+            "annuaire" or "annuaire/carte" or "annuaire/statistiques" or "api/v1/networks" or "reseaux/options" => "/" + pattern,
             "annuaire/reseaux/{slug}" or "annuaire/reseaux/{slug}/import" or "annuaire/reseaux/{slug}/modifier" or "api/v1/networks/{slug}" =>
                 "/" + pattern.Replace("{slug}", NetworkA, StringComparison.Ordinal),
             "annuaire/entreprises/{id:int}" or "annuaire/entreprises/{id:int}/modifier" => "/" + pattern.Replace("{id:int}", a.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
