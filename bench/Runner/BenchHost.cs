@@ -3,9 +3,18 @@ using Platform.Bench.Runner.Data;
 
 namespace Platform.Bench.Runner;
 
-/// <summary>What the host's pages measured.</summary>
+/// <summary>A page and the page its ratio is taken against, measured in turn (<see cref="Wrk.MeasureInTurnAsync"/>).</summary>
+public sealed record Compared(LoadResult Page, LoadResult Reference)
+{
+    public double Ratio => Reference.RequestsPerSecond > 0 ? Page.RequestsPerSecond / Reference.RequestsPerSecond : 0;
+}
+
+/// <summary>
+/// What the host's pages measured: each read page against the baseline's EF page; the home page against
+/// the static page too; the plugin page against the host's <c>/reseaux</c>.
+/// </summary>
 public sealed record HostPages(
-    IReadOnlyList<(string Name, LoadResult Result)> Reads, LoadResult Search, LoadResult HostPage, LoadResult PluginPage, LoadResult Pledge);
+    IReadOnlyList<(string Name, Compared Result)> Reads, Compared HomeToStatic, Compared Search, Compared HostPage, Compared PluginPage, LoadResult Pledge);
 
 /// <summary>Starts the host and the baseline as a person would run them in production, and loads their pages.</summary>
 public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string certificate, Action<string> say)
@@ -44,8 +53,11 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         return host;
     }
 
-    /// <summary>The reference app on the same database, with a static page the size of the host's rendered home page.</summary>
-    public async Task<(LoadResult Static, LoadResult Ef)> MeasureBaselineAsync(BenchData data)
+    /// <summary>
+    /// The reference app on the same database, with a static page the size of the host's rendered home
+    /// page. It keeps running while the host's pages are measured, each in turn with it.
+    /// </summary>
+    public async Task<AppProcess> StartBaselineAsync(BenchData data)
     {
         ArgumentNullException.ThrowIfNull(data);
         using (var http = Http.CreateClient(HostUri))
@@ -62,9 +74,12 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
             ["Baseline__Database"] = paths.Database(data.Companies),
             ["Baseline__StaticPage"] = paths.File("home.html"),
         };
-        await using var baseline = await AppProcess.StartAsync(paths.BaselineDll, environment, BaselineUri, "/statique", paths.File("baseline.log"));
-        return (await GetAsync(BaselineUri, "baseline static", ["/statique"]), await GetAsync(BaselineUri, "baseline EF", ["/entreprises"]));
+        return await AppProcess.StartAsync(paths.BaselineDll, environment, BaselineUri, "/statique", paths.File("baseline.log"));
     }
+
+    /// <summary>The baseline's two pages on their own, for the table's reference rows (the ratios use those measured in turn).</summary>
+    public async Task<(LoadResult Static, LoadResult Ef)> MeasureBaselineAsync() =>
+        (await GetAsync(StaticPage, settings.WarmUp), await GetAsync(EfPage, settings.WarmUp));
 
     public async Task<HostPages> MeasureHostPagesAsync(BenchData data)
     {
@@ -72,54 +87,79 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         var sessions = await MemberSessions.SignInAsync(HostUri, data.MemberEmails, BenchDataGenerator.MemberPassword, data.PledgeQueueId);
         say($"{sessions.Count} members signed in");
         var member = sessions[0].Cookie;
-        var reads = new List<(string, LoadResult)>
+        var home = await InTurnAsync(HostPage("home", ["/"]), EfPage, StaticPage);
+        var reads = new List<(string, Compared)>
         {
-            ("Home /", await GetAsync(HostUri, "home", ["/"])),
-            ("Company page /annuaire/entreprises/{id}", await GetAsync(HostUri, "company", data.CompanyIds.Select(id => $"/annuaire/entreprises/{Id(id)}"))),
-            ("Statistics /annuaire/statistiques", await GetAsync(HostUri, "statistics", ["/annuaire/statistiques"])),
-            ("Agenda /agenda", await GetAsync(HostUri, "agenda", ["/agenda"])),
-            ("Event page /agenda/{id}", await GetAsync(HostUri, "event", data.UpcomingEventIds.Select(id => $"/agenda/{Id(id)}"))),
-            ("Network iCal feed /c/{network}/agenda.ics", await GetAsync(HostUri, "ical", data.NetworkSlugs.Select(slug => $"/c/{slug}/agenda.ics"))),
-            ("Purchasing queue /achats/{id} (member)", await GetAsync(HostUri, "queue", data.MemberQueueIds.Select(id => $"/achats/{Id(id)}"), member)),
+            ("Home /", new Compared(home[0], home[1])),
+            ("Company page /annuaire/entreprises/{id}", await AgainstEfAsync(HostPage("company", data.CompanyIds.Select(id => $"/annuaire/entreprises/{Id(id)}")))),
+            ("Statistics /annuaire/statistiques", await AgainstEfAsync(HostPage("statistics", ["/annuaire/statistiques"]))),
+            ("Agenda /agenda", await AgainstEfAsync(HostPage("agenda", ["/agenda"]))),
+            ("Event page /agenda/{id}", await AgainstEfAsync(HostPage("event", data.UpcomingEventIds.Select(id => $"/agenda/{Id(id)}")))),
+            ("Network iCal feed /c/{network}/agenda.ics", await AgainstEfAsync(HostPage("ical", data.NetworkSlugs.Select(slug => $"/c/{slug}/agenda.ics")))),
+            ("Purchasing queue /achats/{id} (member)", await AgainstEfAsync(HostPage("queue", data.MemberQueueIds.Select(id => $"/achats/{Id(id)}"), member))),
         };
-        var search = await MeasureSearchAsync(data, settings.Measure);
-        var (hostPage, pluginPage) = await GetInTurnAsync(("networks", ["/reseaux"]), ("gate", [$"/c/{data.GateNetworkSlug}/benchgate"]));
+        var search = await AgainstEfAsync(SearchPage(data));
+        var networks = await InTurnAsync(HostPage("networks", ["/reseaux"]), HostPage("gate", [$"/c/{data.GateNetworkSlug}/benchgate"]), EfPage);
 
         var sessionsFile = paths.File("sessions.txt");
         MemberSessions.Write(sessionsFile, sessions);
         say("pledge");
-        var pledge = await Wrk.MeasureAsync(HostUri, Wrk.Script(paths.Work, "pledge"),
-            [sessionsFile, Id(data.PledgeQueueId), BenchSettings.Threads.ToString(CultureInfo.InvariantCulture)], settings.WarmUp, settings.Measure);
-        return new HostPages(reads, search, hostPage, pluginPage, Reported("pledge", pledge));
+        var pledge = await Wrk.MeasureAsync(new WrkTarget(HostUri, Wrk.Script(paths.Work, "pledge"),
+            [sessionsFile, Id(data.PledgeQueueId), BenchSettings.Threads.ToString(CultureInfo.InvariantCulture)], settings.WarmUp), settings.Measure);
+        return new HostPages(reads, new Compared(home[0], home[2]), search, new Compared(networks[0], networks[2]), new Compared(networks[1], networks[0]),
+            Reported("pledge", pledge));
     }
 
-    public Task<LoadResult> MeasureSearchAsync(BenchData data, TimeSpan measure)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        return GetAsync(HostUri, $"search-{data.Companies}", data.SearchQueries.Select(q => "/annuaire?q=" + Uri.EscapeDataString(q)), measure: measure);
-    }
+    /// <summary>The directory search alone, for its latency at each data size.</summary>
+    public Task<LoadResult> MeasureSearchAsync(BenchData data, TimeSpan measure) => GetAsync(SearchPage(data), measure);
 
-    private async Task<LoadResult> GetAsync(Uri baseAddress, string name, IEnumerable<string> urls, string? cookie = null, TimeSpan? measure = null)
+    /// <summary>The baseline's pages: warmed up for the full time once (<see cref="MeasureBaselineAsync"/>), briefly again before each turn.</summary>
+    private Page StaticPage => BaselinePage("baseline static", "/statique");
+
+    private Page EfPage => BaselinePage("baseline EF", "/entreprises");
+
+    private Page BaselinePage(string name, string url) =>
+        new(name, [url], new WrkTarget(BaselineUri, Wrk.Script(paths.Work, "paths"), [paths.File(name + ".paths")], settings.WarmUp / 10));
+
+    private Page HostPage(string name, IEnumerable<string> urls, string? cookie = null)
     {
-        say(name);
         var list = paths.File(name + ".paths");
-        await File.WriteAllLinesAsync(list, urls);
-        string[] arguments = cookie is null ? [list] : [list, cookie];
-        return Reported(name, await Wrk.MeasureAsync(baseAddress, Wrk.Script(paths.Work, "paths"), arguments, settings.WarmUp, measure ?? settings.Measure));
+        return new(name, [.. urls], new WrkTarget(HostUri, Wrk.Script(paths.Work, "paths"), cookie is null ? [list] : [list, cookie], settings.WarmUp));
     }
 
-    /// <summary>Two pages the table compares with each other, measured in turn (<see cref="Wrk.MeasureInTurnAsync"/>).</summary>
-    private async Task<(LoadResult First, LoadResult Second)> GetInTurnAsync((string Name, string[] Urls) first, (string Name, string[] Urls) second)
+    private Page SearchPage(BenchData data) =>
+        HostPage($"search-{data.Companies}", data.SearchQueries.Select(q => "/annuaire?q=" + Uri.EscapeDataString(q)));
+
+    private async Task<LoadResult> GetAsync(Page page, TimeSpan measure)
     {
-        say($"{first.Name} and {second.Name}, in turn");
-        foreach (var (name, urls) in new[] { first, second })
+        say(page.Name);
+        await page.WriteUrlsAsync(paths);
+        return Reported(page.Name, await Wrk.MeasureAsync(page.Target with { WarmUp = settings.WarmUp }, measure));
+    }
+
+    private async Task<Compared> AgainstEfAsync(Page page)
+    {
+        var results = await InTurnAsync(page, EfPage);
+        return new Compared(results[0], results[1]);
+    }
+
+    /// <summary>Pages the table compares with each other, measured in turn (<see cref="Wrk.MeasureInTurnAsync"/>).</summary>
+    private async Task<IReadOnlyList<LoadResult>> InTurnAsync(params Page[] pages)
+    {
+        say(string.Join(" and ", pages.Select(p => p.Name)) + ", in turn");
+        foreach (var page in pages)
         {
-            await File.WriteAllLinesAsync(paths.File(name + ".paths"), urls);
+            await page.WriteUrlsAsync(paths);
         }
 
-        var (a, b) = await Wrk.MeasureInTurnAsync(HostUri, Wrk.Script(paths.Work, "paths"),
-            [paths.File(first.Name + ".paths")], [paths.File(second.Name + ".paths")], settings.WarmUp, settings.Measure, BenchSettings.RoundsInTurn);
-        return (Reported(first.Name, a), Reported(second.Name, b));
+        var results = await Wrk.MeasureInTurnAsync([.. pages.Select(p => p.Target)], settings.Measure, BenchSettings.RoundsInTurn);
+        return [.. pages.Zip(results, (page, result) => Reported(page.Name, result))];
+    }
+
+    /// <summary>A page to load: its name (and <c>.paths</c> file in the work folder), its URLs, how wrk loads it.</summary>
+    private sealed record Page(string Name, IReadOnlyList<string> Urls, WrkTarget Target)
+    {
+        public Task WriteUrlsAsync(BenchPaths paths) => File.WriteAllLinesAsync(paths.File(Name + ".paths"), Urls);
     }
 
     private LoadResult Reported(string name, LoadResult result)

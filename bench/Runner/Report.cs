@@ -3,8 +3,8 @@ using System.Text;
 
 namespace Platform.Bench.Runner;
 
-/// <summary>A measured page, the ratio its target judges, and the target.</summary>
-public sealed record PageRow(string Page, LoadResult Result, double? Ratio, string Target, bool? Pass);
+/// <summary>A measured page, the ratio its target judges (to the reference page measured in turn with it), and the target.</summary>
+public sealed record PageRow(string Page, LoadResult Result, double? Ratio, string Target, bool? Pass, LoadResult? Reference = null);
 
 /// <summary>A figure that is not a page (start-up, memory, search scaling) and its target.</summary>
 public sealed record FigureRow(string Figure, string Value, string Target, bool? Pass);
@@ -21,21 +21,21 @@ public sealed class Report(BenchSettings settings)
     public List<FigureRow> Figures { get; } = [];
 
     /// <summary>The harness or the host broke: a page answered errors (non-2xx/3xx, socket errors).</summary>
-    public bool HasErrors => Baseline.Concat(Pages).Any(r => r.Result.Failed);
+    public bool HasErrors => Baseline.Concat(Pages).Any(r => r.Result.Failed || r.Reference?.Failed == true);
 
     public string ToMarkdown(DateTime startedUtc, string machine, string load)
     {
         var text = new StringBuilder();
         Line(text, $"Run: {(settings.Smoke ? "smoke" : "full")}, {startedUtc:yyyy-MM-dd HH:mm} UTC, {machine}, {load}.");
-        Line(text, $"Load: wrk, {BenchSettings.Threads} threads, {BenchSettings.Connections} connections, {settings.WarmUp.TotalSeconds:0} s warm-up then {settings.Measure.TotalSeconds:0} s measured per page; HTTPS on 127.0.0.1; host in Production; largest data set ({settings.LargestCompanyCount:N0} companies).");
+        Line(text, $"Load: wrk, {BenchSettings.Threads} threads, {BenchSettings.Connections} connections, {settings.WarmUp.TotalSeconds:0} s warm-up then {settings.Measure.TotalSeconds:0} s measured per page, in {BenchSettings.RoundsInTurn} turns with the page its ratio is taken against (« reference req/s »); HTTPS on 127.0.0.1; host in Production; largest data set ({settings.LargestCompanyCount:N0} companies).");
         Line(text, "");
-        Line(text, "| Page | req/s | p50 ms | p99 ms | errors | ratio | target | result |");
-        Line(text, "|---|---:|---:|---:|---:|---:|---|---|");
+        Line(text, "| Page | req/s | p50 ms | p99 ms | errors | reference req/s | ratio | target | result |");
+        Line(text, "|---|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var row in Baseline.Concat(Pages))
         {
             var r = row.Result;
             var latency = r.Requests == 0 ? $"none in {settings.Measure.TotalSeconds:0} s | " : $"{r.P50Ms:0.0} | {r.P99Ms:0.0}";
-            Line(text, $"| {row.Page} | {r.RequestsPerSecond:N0} | {latency} | {r.Errors:N0} | {Percent(row.Ratio)} | {row.Target} | {Verdict(row.Pass)} |");
+            Line(text, $"| {row.Page} | {r.RequestsPerSecond:N0} | {latency} | {r.Errors:N0} | {row.Reference?.RequestsPerSecond.ToString("N0", Invariant)} | {Percent(row.Ratio)} | {row.Target} | {Verdict(row.Pass)} |");
         }
 
         Line(text, "");

@@ -28,38 +28,48 @@ public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P
     public bool Failed => Errors > 0;
 }
 
+/// <summary>What wrk loads: a site, a Lua script and its arguments, and how long to warm it up first.</summary>
+public sealed record WrkTarget(Uri BaseAddress, string Script, IReadOnlyList<string> Arguments, TimeSpan WarmUp);
+
 /// <summary>
 /// Load from a second process: wrk, 32 connections, a warm-up run then a measured run. The timeout is
 /// 30 s, not wrk's 2 s: a slow page is measured as slow, not counted as failing.
 /// </summary>
 public static partial class Wrk
 {
-    public static async Task<LoadResult> MeasureAsync(Uri baseAddress, string script, IReadOnlyList<string> arguments, TimeSpan warmUp, TimeSpan measure)
+    public static async Task<LoadResult> MeasureAsync(WrkTarget target, TimeSpan measure)
     {
-        await RunAsync(baseAddress, script, arguments, warmUp, "warm-up");
-        return await RunAsync(baseAddress, script, arguments, measure, "measure");
+        ArgumentNullException.ThrowIfNull(target);
+        await RunAsync(target, target.WarmUp, "warm-up");
+        return await RunAsync(target, measure, "measure");
     }
 
     /// <summary>
-    /// Two pages compared with each other (the plugin page and the same page served by the host): each is
-    /// warmed up, then they are measured in turn, <paramref name="rounds"/> times each, for
-    /// <paramref name="measure"/> in all. Measured one after the other, a drift of the machine between
-    /// the two minutes (10 % between runs, bench/README.md) would read as a difference between the pages.
+    /// Pages compared with each other (a host page and the baseline's EF page; the plugin page and the
+    /// same page served by the host): each is warmed up, then they are measured in turn,
+    /// <paramref name="rounds"/> times each, for <paramref name="measure"/> each in all. Measured one after
+    /// the other, minutes apart, a drift of the machine (the same page served 6 172 then 4 398 req/s,
+    /// bench/README.md) would read as a difference between the pages.
     /// </summary>
-    public static async Task<(LoadResult First, LoadResult Second)> MeasureInTurnAsync(
-        Uri baseAddress, string script, IReadOnlyList<string> first, IReadOnlyList<string> second, TimeSpan warmUp, TimeSpan measure, int rounds)
+    public static async Task<IReadOnlyList<LoadResult>> MeasureInTurnAsync(IReadOnlyList<WrkTarget> targets, TimeSpan measure, int rounds)
     {
-        await RunAsync(baseAddress, script, first, warmUp, "warm-up");
-        await RunAsync(baseAddress, script, second, warmUp, "warm-up");
-        var slice = TimeSpan.FromSeconds(Math.Max(1, Math.Round(measure.TotalSeconds / rounds)));
-        var (a, b) = (new List<LoadResult>(), new List<LoadResult>());
-        for (var round = 0; round < rounds; round++)
+        ArgumentNullException.ThrowIfNull(targets);
+        foreach (var target in targets)
         {
-            a.Add(await RunAsync(baseAddress, script, first, slice, "measure"));
-            b.Add(await RunAsync(baseAddress, script, second, slice, "measure"));
+            await RunAsync(target, target.WarmUp, "warm-up");
         }
 
-        return (LoadResult.Combine(a), LoadResult.Combine(b));
+        var slice = TimeSpan.FromSeconds(Math.Max(1, Math.Round(measure.TotalSeconds / rounds)));
+        var runs = targets.Select(_ => new List<LoadResult>()).ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < targets.Count; i++)
+            {
+                runs[i].Add(await RunAsync(targets[i], slice, "measure"));
+            }
+        }
+
+        return [.. runs.Select(LoadResult.Combine)];
     }
 
     /// <summary>Writes the page script with the shared report function appended, as wrk takes one script.</summary>
@@ -71,17 +81,17 @@ public static partial class Wrk
         return path;
     }
 
-    private static async Task<LoadResult> RunAsync(Uri baseAddress, string script, IReadOnlyList<string> arguments, TimeSpan duration, string phase)
+    private static async Task<LoadResult> RunAsync(WrkTarget target, TimeSpan duration, string phase)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         // Scripts that write (pledge.lua) keep the two runs' data apart by phase.
         start.Environment["BENCH_PHASE"] = phase;
-        foreach (var argument in (string[])["-t", Str(BenchSettings.Threads), "-c", Str(BenchSettings.Connections), "-d", Str((int)Math.Max(1, duration.TotalSeconds)) + "s", "--timeout", "30s", "-s", script, baseAddress.ToString(), "--"])
+        foreach (var argument in (string[])["-t", Str(BenchSettings.Threads), "-c", Str(BenchSettings.Connections), "-d", Str((int)Math.Max(1, duration.TotalSeconds)) + "s", "--timeout", "30s", "-s", target.Script, target.BaseAddress.ToString(), "--"])
         {
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var argument in arguments)
+        foreach (var argument in target.Arguments)
         {
             start.ArgumentList.Add(argument);
         }
