@@ -12,16 +12,10 @@ public sealed record AgendaEventView(AgendaEvent Event, IReadOnlyList<int> Organ
     /// (<see cref="AgendaEvent.RegistrationUrl"/>) the agenda's own counts mean nothing: « 50 places »,
     /// or <see langword="null"/> (show nothing) without a limit.
     /// </summary>
-    public string? SeatsLabel => (Event.Capacity, Event.RegistrationUrl) switch
-    {
-        ({ } capacity, not null) => $"{capacity} places",
-        (null, not null) => null,
-        ({ } capacity, null) => $"{ConfirmedSeats}/{capacity} places",
-        _ => ConfirmedSeats <= 1 ? $"{ConfirmedSeats} inscrit" : $"{ConfirmedSeats} inscrits",
-    };
+    public string? SeatsLabel => Seats.Label(Event.Capacity, Event.RegistrationUrl is not null, ConfirmedSeats);
 
     /// <summary>Full by the agenda's own registrations; never for an event registered elsewhere (the agenda cannot know).</summary>
-    public bool IsFull => Event.RegistrationUrl is null && Event.Capacity is { } capacity && ConfirmedSeats >= capacity;
+    public bool IsFull => Seats.IsFull(Event.Capacity, Event.RegistrationUrl is not null, ConfirmedSeats);
 
     public EventInfo ToInfo(DateTime nowUtc) => new(
         Event.Id,
@@ -45,4 +39,44 @@ public sealed record AgendaEventView(AgendaEvent Event, IReadOnlyList<int> Organ
     {
         RegistrationUrl = Event.RegistrationUrl,
     };
+}
+
+/// <summary>
+/// An event as the agenda's list and month show it: the columns they print, its organisers and its
+/// confirmed seats, without the texts of its page (description, programme) that a list never shows.
+/// </summary>
+public sealed record AgendaListItem(
+    int Id,
+    string Title,
+    EventType Type,
+    DateTime StartUtc,
+    DateTime EndUtc,
+    string? Place,
+    bool IsCancelled,
+    bool RegistrationClosed,
+    int? Capacity,
+    bool RegisteredElsewhere,
+    IReadOnlyList<int> OrganiserIds,
+    int ConfirmedSeats)
+{
+    /// <inheritdoc cref="AgendaEventView.SeatsLabel"/>
+    public string? SeatsLabel => Seats.Label(Capacity, RegisteredElsewhere, ConfirmedSeats);
+
+    /// <inheritdoc cref="AgendaEventView.IsFull"/>
+    public bool IsFull => Seats.IsFull(Capacity, RegisteredElsewhere, ConfirmedSeats);
+}
+
+/// <summary>What the agenda says of an event's seats, on its page and in the list alike.</summary>
+internal static class Seats
+{
+    public static string? Label(int? capacity, bool registeredElsewhere, int confirmed) => (capacity, registeredElsewhere) switch
+    {
+        ({ } limit, true) => $"{limit} places",
+        (null, true) => null,
+        ({ } limit, false) => $"{confirmed}/{limit} places",
+        _ => confirmed <= 1 ? $"{confirmed} inscrit" : $"{confirmed} inscrits",
+    };
+
+    public static bool IsFull(int? capacity, bool registeredElsewhere, int confirmed) =>
+        !registeredElsewhere && capacity is { } limit && confirmed >= limit;
 }

@@ -42,7 +42,7 @@ public sealed class IndexModel(CalendarService calendar, INetworkDirectory direc
 
     public DateOnly Month { get; private set; }
 
-    public IReadOnlyList<AgendaEventView> Events { get; private set; } = [];
+    public IReadOnlyList<AgendaListItem> Events { get; private set; } = [];
 
     public int PageNumber { get; private set; } = 1;
 
@@ -68,12 +68,12 @@ public sealed class IndexModel(CalendarService calendar, INetworkDirectory direc
                 : new DateOnly(today.Year, today.Month, 1);
             var from = ParisTime.ToUtc(Month.ToDateTime(TimeOnly.MinValue));
             var to = ParisTime.ToUtc(Month.AddMonths(1).ToDateTime(TimeOnly.MinValue));
-            Events = await calendar.SearchAsync(new EventQuery(from, to, Network?.Id, Type, 0, 500), token);
+            Events = await calendar.ListItemsAsync(new EventQuery(from, to, Network?.Id, Type, 0, 500), token);
             return;
         }
 
         PageNumber = Math.Clamp(PageNumberQuery ?? 1, 1, 10_000);
-        var page = await calendar.SearchAsync(new EventQuery(now, null, Network?.Id, Type, (PageNumber - 1) * PageSize, PageSize + 1), token);
+        var page = await calendar.ListItemsAsync(new EventQuery(now, null, Network?.Id, Type, (PageNumber - 1) * PageSize, PageSize + 1), token);
         HasMore = page.Count > PageSize;
         Events = page.Take(PageSize).ToList();
     }
