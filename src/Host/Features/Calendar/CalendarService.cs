@@ -47,27 +47,6 @@ public sealed class CalendarService(
     public Task<AgendaEventView?> FindViewAsync(int id, CancellationToken cancellationToken = default) =>
         ViewById(db, id, cancellationToken);
 
-    /// <summary>
-    /// Events ending after <paramref name="fromUtc"/>. The bound on the start (no event lasts more than
-    /// <see cref="AgendaEvent.MaxDuration"/>) lets SQLite seek in the start index instead of walking every
-    /// past event before the first that has not ended.
-    /// </summary>
-    private IQueryable<AgendaEvent> NotEndedBy(DateTime fromUtc)
-    {
-        var startedAfter = fromUtc - AgendaEvent.MaxDuration;
-        return db.AgendaEvents.AsNoTracking().Where(e => e.StartUtc > startedAfter && e.EndUtc > fromUtc);
-    }
-
-    /// <summary>
-    /// The events a network organises, found from the organisers' network index (<c>Id IN (…)</c>): an
-    /// <c>EXISTS</c> per event would walk every event to come (28 ms against 0.4 ms at 20 000 events).
-    /// </summary>
-    private IQueryable<AgendaEvent> OrganisedBy(IQueryable<AgendaEvent> events, int networkId)
-    {
-        var ids = db.Set<AgendaEventOrganiser>().Where(o => o.NetworkId == networkId).Select(o => o.EventId);
-        return events.Where(e => ids.Contains(e.Id));
-    }
-
     /// <summary>One page of events (plus one, to tell whether there is more), earliest first, as their pages and plugins read them.</summary>
     public async Task<IReadOnlyList<AgendaEventView>> SearchAsync(EventQuery query, CancellationToken cancellationToken = default) =>
         await RunAsync(SearchViews, query, cancellationToken);
@@ -100,11 +79,17 @@ public sealed class CalendarService(
     /// The agenda's search (its pages, its feeds, plugins), compiled once for each projection: the agenda
     /// and the feeds are read all day, and EF otherwise hashes the query's expression tree to find its
     /// cached SQL on every read (bench: a twentieth of the agenda's CPU). A filter left empty (null) drops
-    /// out of the SQL: EF writes one command for each combination of them. The events are those of
-    /// <see cref="NotEndedBy"/> and <see cref="OrganisedBy"/>, written once more because a compiled query
-    /// is one expression: the feed's stamp reads the former (IcsFeedTests compares the two), and
-    /// AgendaSearchTests checks every filter against the rule applied to all the events in memory.
+    /// out of the SQL: EF writes one command for each combination of them. AgendaSearchTests checks every
+    /// combination against the rule applied in memory to all the events.
     /// </summary>
+    /// <remarks>
+    /// The events are those ending after <c>fromUtc</c>; the bound on the start (no event lasts more than
+    /// <see cref="AgendaEvent.MaxDuration"/>) lets SQLite seek in the start index instead of walking every
+    /// past event before the first that has not ended. A network's events are found from the organisers'
+    /// network index (<c>Id IN (…)</c>): an <c>EXISTS</c> per event would walk every event to come (28 ms
+    /// against 0.4 ms at 20 000 events). The feed's stamp (<see cref="FeedStampAsync"/>) selects them once
+    /// more, in its own compiled query.
+    /// </remarks>
     private static Func<PlatformDbContext, DateTime, DateTime, DateTime?, int?, EventType?, int, int, IAsyncEnumerable<T>> CompileSearch<T>(
         Expression<Func<AgendaEvent, T>> projection) =>
         EF.CompileAsyncQuery((PlatformDbContext context, DateTime startedAfter, DateTime fromUtc, DateTime? toUtc, int? networkId, EventType? type, int skip, int take) =>
@@ -147,37 +132,23 @@ public sealed class CalendarService(
     /// Networks are never renamed.
     /// </summary>
     public async Task<FeedStamp> FeedStampAsync(int? networkId, DateTime fromUtc, CancellationToken cancellationToken = default) =>
-        (networkId is { } id
-            ? await NetworkFeedStamp(db, id, fromUtc - AgendaEvent.MaxDuration, fromUtc, cancellationToken)
-            : await FeedEvents(null, fromUtc).GroupBy(_ => 1).Select(StampOf).FirstOrDefaultAsync(cancellationToken))
-        ?? new FeedStamp(0, 0, 0, 0);
+        await FeedStampOf(db, networkId, fromUtc - AgendaEvent.MaxDuration, fromUtc, cancellationToken) ?? new FeedStamp(0, 0, 0, 0);
 
     private static readonly Expression<Func<IGrouping<int, AgendaEvent>, FeedStamp>> StampOf =
         g => new FeedStamp(g.Count(), g.Sum(e => (long)e.Id), g.Sum(e => (long)e.Id * e.Id), g.Sum(e => (long)e.Sequence));
 
-    // A network's feed is polled all day by its members' calendars: its stamp is a compiled query, so EF
-    // does not hash the query's expression tree on each poll. The same events as the feed (NotEndedBy,
-    // OrganisedBy, the first 1 000): IcsFeedTests compares the two.
-    private static readonly Func<PlatformDbContext, int, DateTime, DateTime, CancellationToken, Task<FeedStamp?>> NetworkFeedStamp =
-        EF.CompileAsyncQuery((PlatformDbContext context, int networkId, DateTime startedAfter, DateTime fromUtc, CancellationToken _) =>
+    // Feeds are polled all day by members' calendars: the stamp is a compiled query, so EF does not hash
+    // the query's expression tree on each poll. The same events as the feed (the agenda's search, the
+    // first FeedSize): IcsFeedTests compares the two, for a network and for every network.
+    private static readonly Func<PlatformDbContext, int?, DateTime, DateTime, CancellationToken, Task<FeedStamp?>> FeedStampOf =
+        EF.CompileAsyncQuery((PlatformDbContext context, int? networkId, DateTime startedAfter, DateTime fromUtc, CancellationToken _) =>
             context.AgendaEvents.AsNoTracking()
-                .Where(e => e.StartUtc > startedAfter && e.EndUtc > fromUtc
-                    && context.Set<AgendaEventOrganiser>().Where(o => o.NetworkId == networkId).Select(o => o.EventId).Contains(e.Id))
+                .Where(e => e.StartUtc > startedAfter && e.EndUtc > fromUtc)
+                .Where(e => networkId == null || context.Set<AgendaEventOrganiser>().Where(o => o.NetworkId == networkId).Select(o => o.EventId).Contains(e.Id))
                 .OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Take(FeedSize)
                 .GroupBy(_ => 1)
                 .Select(StampOf)
                 .FirstOrDefault());
-
-    private IQueryable<AgendaEvent> FeedEvents(int? networkId, DateTime fromUtc)
-    {
-        var events = NotEndedBy(fromUtc);
-        if (networkId is { } id)
-        {
-            events = OrganisedBy(events, id);
-        }
-
-        return events.OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Take(FeedSize);
-    }
 
     /// <summary>Creates an event (<paramref name="id"/> null) or edits one the member animates.</summary>
     public async Task<(SaveResult Result, int Id, IReadOnlyList<(string Field, string Message)> Errors)> SaveAsync(
