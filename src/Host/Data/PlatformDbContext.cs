@@ -36,6 +36,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Registration> AgendaRegistrations => Set<Registration>();
 
+    public DbSet<AgendaVersion> AgendaVersions => Set<AgendaVersion>();
+
     public DbSet<CalendarFeedToken> AgendaFeedTokens => Set<CalendarFeedToken>();
 
     public DbSet<PluginRecord> Plugins => Set<PluginRecord>();

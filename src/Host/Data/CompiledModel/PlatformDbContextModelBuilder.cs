@@ -11,7 +11,7 @@ namespace Platform.Host.Data.CompiledModel
     public partial class PlatformDbContextModel
     {
         private PlatformDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f4f6e2a2-a241-4e0c-9e13-2ec3b95c0b01"), entityTypeCount: 30)
+            : base(skipDetectChanges: false, modelId: new Guid("f85d0585-9cd2-45a8-9d2c-9bacc1ed25eb"), entityTypeCount: 31)
         {
         }
 
@@ -29,6 +29,7 @@ namespace Platform.Host.Data.CompiledModel
             var userSession = UserSessionEntityType.Create(this);
             var agendaEvent = AgendaEventEntityType.Create(this);
             var agendaEventOrganiser = AgendaEventOrganiserEntityType.Create(this);
+            var agendaVersion = AgendaVersionEntityType.Create(this);
             var calendarFeedToken = CalendarFeedTokenEntityType.Create(this);
             var registration = RegistrationEntityType.Create(this);
             var company = CompanyEntityType.Create(this);
@@ -91,6 +92,7 @@ namespace Platform.Host.Data.CompiledModel
             UserSessionEntityType.CreateAnnotations(userSession);
             AgendaEventEntityType.CreateAnnotations(agendaEvent);
             AgendaEventOrganiserEntityType.CreateAnnotations(agendaEventOrganiser);
+            AgendaVersionEntityType.CreateAnnotations(agendaVersion);
             CalendarFeedTokenEntityType.CreateAnnotations(calendarFeedToken);
             RegistrationEntityType.CreateAnnotations(registration);
             CompanyEntityType.CreateAnnotations(company);

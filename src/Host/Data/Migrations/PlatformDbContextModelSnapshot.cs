@@ -380,6 +380,26 @@ namespace Platform.Host.Data.Migrations
                     b.ToTable("AgendaEventOrganisers", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Host.Features.Calendar.AgendaVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AgendaVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Platform.Host.Features.Calendar.CalendarFeedToken", b =>
                 {
                     b.Property<string>("UserId")

@@ -30,6 +30,16 @@ internal sealed class AgendaEventConfiguration : IEntityTypeConfiguration<Agenda
     }
 }
 
+internal sealed class AgendaVersionConfiguration : IEntityTypeConfiguration<AgendaVersion>
+{
+    public void Configure(EntityTypeBuilder<AgendaVersion> builder)
+    {
+        builder.ToTable("AgendaVersions");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new AgendaVersion { Id = 1, Version = 0 });
+    }
+}
+
 internal sealed class AgendaEventOrganiserConfiguration : IEntityTypeConfiguration<AgendaEventOrganiser>
 {
     public void Configure(EntityTypeBuilder<AgendaEventOrganiser> builder)

@@ -70,27 +70,30 @@ public static class CalendarFeedEndpoints
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>
-    /// The public and network feeds, which calendar clients poll all day: the feed is kept under its
-    /// stamp (<see cref="CalendarService.FeedStampAsync"/>, one aggregate query), so an unchanged feed
-    /// costs neither reading its events nor fingerprinting them (bench: the events' reading was most of
-    /// a feed's cost). On a new stamp the feed is made as any other.
+    /// The public and network feeds, which calendar clients poll all day: a feed is kept with the
+    /// agenda's version it was made at (<see cref="CalendarService.VersionAsync"/>, one row read by its
+    /// key), so while the agenda does not change a poll costs neither reading the feed's events nor
+    /// fingerprinting them. Any change to an event, its organisers or a network's name makes each feed
+    /// again on its next poll (decision 0014). The version is read before the events, so a feed is never
+    /// older than the version it is kept with. The feed's window moves with the clock (events that ended
+    /// 90 days ago leave it), so a feed is also made again after ten minutes, whatever the version.
     /// </summary>
     private static async Task<IResult> FeedAsync(HttpContext http, CalendarService calendar, INetworkDirectory directory, string name, int? networkId)
     {
-        var from = calendar.FeedFromUtc();
-        var stamp = await calendar.FeedStampAsync(networkId, from, http.RequestAborted);
-        var siteRoot = $"{http.Request.Scheme}://{http.Request.Host}/";
+        var version = await calendar.VersionAsync(http.RequestAborted);
         var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
-        var key = ("agenda.ics", name, siteRoot, networkId, stamp);
-        if (!cache.TryGetValue(key, out Ics? ics))
+        var key = ("agenda.ics", name, $"{http.Request.Scheme}://{http.Request.Host}/", networkId);
+        if (!cache.TryGetValue(key, out KeptFeed? kept) || kept!.Version != version)
         {
-            ics = await MakeAsync(http, directory, name, await calendar.FeedAsync(networkId, from, http.RequestAborted));
-            // Absolute: whatever the stamp, a feed is made again after this time.
-            cache.Set(key, ics, TimeSpan.FromMinutes(10));
+            kept = new KeptFeed(version, await MakeAsync(http, directory, name, await calendar.FeedAsync(networkId, calendar.FeedFromUtc(), http.RequestAborted)));
+            cache.Set(key, kept, TimeSpan.FromMinutes(10));
         }
 
-        return Answer(http, ics!);
+        return Answer(http, kept.Ics);
     }
+
+    /// <summary>A feed, and the agenda's version it was made at.</summary>
+    private sealed record KeptFeed(long Version, Ics Ics);
 
     private static async Task<IResult> IcsAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events) =>
         Answer(http, await MakeAsync(http, directory, name, events));

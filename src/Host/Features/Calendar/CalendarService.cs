@@ -87,8 +87,7 @@ public sealed class CalendarService(
     /// <see cref="AgendaEvent.MaxDuration"/>) lets SQLite seek in the start index instead of walking every
     /// past event before the first that has not ended. A network's events are found from the organisers'
     /// network index (<c>Id IN (…)</c>): an <c>EXISTS</c> per event would walk every event to come (28 ms
-    /// against 0.4 ms at 20 000 events). The feed's stamp (<see cref="FeedStampAsync"/>) selects them once
-    /// more, in its own compiled query.
+    /// against 0.4 ms at 20 000 events).
     /// </remarks>
     private static Func<PlatformDbContext, DateTime, DateTime, DateTime?, int?, EventType?, int, int, IAsyncEnumerable<T>> CompileSearch<T>(
         Expression<Func<AgendaEvent, T>> projection) =>
@@ -126,29 +125,16 @@ public sealed class CalendarService(
         SearchAsync(new EventQuery(fromUtc, NetworkId: networkId, Take: FeedSize), cancellationToken);
 
     /// <summary>
-    /// What the same feed is made of, in three numbers read from the indexes and the rows, without the
-    /// events' texts: every change to an event bumps its sequence (<see cref="AgendaEvent.Touch"/>), and an
-    /// event entering or leaving the feed moves the count and the sums of the ids and of their squares.
-    /// Networks are never renamed.
+    /// The agenda's version (<see cref="AgendaVersion"/>): it moves with every change to an event, its
+    /// organisers or a network's name, whoever makes it. The feeds are kept under it.
     /// </summary>
-    public async Task<FeedStamp> FeedStampAsync(int? networkId, DateTime fromUtc, CancellationToken cancellationToken = default) =>
-        await FeedStampOf(db, networkId, fromUtc - AgendaEvent.MaxDuration, fromUtc, cancellationToken) ?? new FeedStamp(0, 0, 0, 0);
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
+        await VersionOf(db, cancellationToken);
 
-    private static readonly Expression<Func<IGrouping<int, AgendaEvent>, FeedStamp>> StampOf =
-        g => new FeedStamp(g.Count(), g.Sum(e => (long)e.Id), g.Sum(e => (long)e.Id * e.Id), g.Sum(e => (long)e.Sequence));
-
-    // Feeds are polled all day by members' calendars: the stamp is a compiled query, so EF does not hash
-    // the query's expression tree on each poll. The same events as the feed (the agenda's search, the
-    // first FeedSize): IcsFeedTests compares the two, for a network and for every network.
-    private static readonly Func<PlatformDbContext, int?, DateTime, DateTime, CancellationToken, Task<FeedStamp?>> FeedStampOf =
-        EF.CompileAsyncQuery((PlatformDbContext context, int? networkId, DateTime startedAfter, DateTime fromUtc, CancellationToken _) =>
-            context.AgendaEvents.AsNoTracking()
-                .Where(e => e.StartUtc > startedAfter && e.EndUtc > fromUtc)
-                .Where(e => networkId == null || context.Set<AgendaEventOrganiser>().Where(o => o.NetworkId == networkId).Select(o => o.EventId).Contains(e.Id))
-                .OrderBy(e => e.StartUtc).ThenBy(e => e.Id).Take(FeedSize)
-                .GroupBy(_ => 1)
-                .Select(StampOf)
-                .FirstOrDefault());
+    // Feeds are polled all day by members' calendars: one row read by its key, through a compiled query.
+    private static readonly Func<PlatformDbContext, CancellationToken, Task<long>> VersionOf =
+        EF.CompileAsyncQuery((PlatformDbContext context, CancellationToken _) =>
+            context.AgendaVersions.Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
 
     /// <summary>Creates an event (<paramref name="id"/> null) or edits one the member animates.</summary>
     public async Task<(SaveResult Result, int Id, IReadOnlyList<(string Field, string Message)> Errors)> SaveAsync(
@@ -362,6 +348,3 @@ public sealed class CalendarService(
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 }
-
-/// <summary>A feed's content in brief (<see cref="CalendarService.FeedStampAsync"/>): equal stamps, equal feeds.</summary>
-public sealed record FeedStamp(int Count, long IdSum, long IdSquareSum, long SequenceSum);
