@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.Data;
+using Platform.Host.Features.Companies;
 using Platform.Host.Features.Demo;
 using Platform.Host.Tests.Support;
 
@@ -32,6 +34,55 @@ public sealed class DirectoryPagesTests(SharedHostFactory factory)
         Assert.Contains("68\u202F400", page.QuerySelector("#groupings-table")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(6, page.QuerySelectorAll(".stat-bar").Length);
         Assert.Contains("Groupe Innovation de la CCI", page.QuerySelector("#others-table")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Statistics_ComputedAgain_ShowTheNewFiguresNotTheTablesRenderedBefore()
+    {
+        // The page keeps its rendered tables under the figures' edition: new figures must render new tables.
+        using var browser = new BrowserSession(factory.CreateBrowser());
+        async Task<int> MembersAsync(string network)
+        {
+            var (_, page) = await browser.GetPageAsync("/annuaire/statistiques");
+            var row = page.QuerySelectorAll("#others-table tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == network);
+            return Number(row.QuerySelectorAll("td")[0].TextContent);
+        }
+
+        async Task ChangeAsync(Func<PlatformDbContext, int, int, Task> change)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var network = await db.Networks.SingleAsync(n => n.Slug == "inoo");
+            var outsider = await db.Companies.Where(c => !c.Memberships.Any(m => m.NetworkId == network.Id)).Select(c => c.Id).FirstAsync();
+            await change(db, network.Id, outsider);
+            scope.ServiceProvider.GetRequiredService<IMemoryCache>().Remove(DirectoryStatistics.CacheKey);
+        }
+
+        string name;
+        using (var scope = factory.Services.CreateScope())
+        {
+            name = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Networks.Where(n => n.Slug == "inoo").Select(n => n.Name).SingleAsync();
+        }
+
+        var before = await MembersAsync(name);
+        Assert.Equal(before, await MembersAsync(name));
+        int joined = 0;
+        await ChangeAsync(async (db, network, company) =>
+        {
+            joined = company;
+            db.CompanyMemberships.Add(new CompanyMembership { CompanyId = company, NetworkId = network });
+            await db.SaveChangesAsync();
+        });
+        try
+        {
+            Assert.Equal(before + 1, await MembersAsync(name));
+        }
+        finally
+        {
+            await ChangeAsync((db, network, _) => db.CompanyMemberships.Where(m => m.NetworkId == network && m.CompanyId == joined).ExecuteDeleteAsync());
+        }
+
+        Assert.Equal(before, await MembersAsync(name));
     }
 
     [Theory]

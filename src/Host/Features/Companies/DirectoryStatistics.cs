@@ -8,6 +8,12 @@ namespace Platform.Host.Features.Companies;
 /// <summary>A row of the statistics table: a network, or a sub-total or total line.</summary>
 public sealed record StatisticsRow(string Label, string? Slug, int Members, int Employees, bool IsTotal);
 
+/// <summary>
+/// The statistics page's figures. <see cref="Edition"/> tells one computation from the next in this
+/// process: the page keeps its rendered tables under it (they are the same for every reader).
+/// </summary>
+public sealed record DirectoryFigures(IReadOnlyList<StatisticsRow> Groupings, IReadOnlyList<StatisticsRow> Others, int DistinctCompanies, long Edition);
+
 /// <summary>A network on the map, and a link between two networks with the number of companies they share.</summary>
 public sealed record MapNode(int Id, string Slug, string Name, NetworkKind Kind, int Members);
 
@@ -28,16 +34,18 @@ public sealed class DirectoryStatistics(PlatformDbContext db, IMemoryCache cache
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(1);
 
-    private const string CacheKey = "directory-statistics";
+    internal const string CacheKey = "directory-statistics";
 
-    public async Task<(IReadOnlyList<StatisticsRow> Groupings, IReadOnlyList<StatisticsRow> Others, int DistinctCompanies)> ComputeAsync(CancellationToken cancellationToken = default) =>
+    private static long _editions;
+
+    public async Task<DirectoryFigures> ComputeAsync(CancellationToken cancellationToken = default) =>
         (await cache.GetOrCreateAsync(CacheKey, entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = FreshFor;
             return ComputeNowAsync(cancellationToken);
         }))!;
 
-    private async Task<(IReadOnlyList<StatisticsRow> Groupings, IReadOnlyList<StatisticsRow> Others, int DistinctCompanies)> ComputeNowAsync(CancellationToken cancellationToken)
+    private async Task<DirectoryFigures> ComputeNowAsync(CancellationToken cancellationToken)
     {
         // One pass over the memberships, grouped by network (not a sub-query per network).
         var figures = await db.CompanyMemberships.AsNoTracking()
@@ -66,7 +74,7 @@ public sealed class DirectoryStatistics(PlatformDbContext db, IMemoryCache cache
         others.Add(new StatisticsRow("Total", null, rest.Sum(n => n.Members), rest.Sum(n => n.Employees), true));
 
         var distinct = await db.Companies.CountAsync(c => c.Memberships.Any(), cancellationToken);
-        return (groupings, others, distinct);
+        return new DirectoryFigures(groupings, others, distinct, Interlocked.Increment(ref _editions));
     }
 
     /// <summary>The networks and, for each pair sharing members, how many companies they share.</summary>
