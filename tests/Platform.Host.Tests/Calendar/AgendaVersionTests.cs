@@ -16,11 +16,17 @@ public sealed class AgendaVersionTests(SharedHostFactory factory)
         return await scope.ServiceProvider.GetRequiredService<CalendarService>().VersionAsync();
     }
 
-    /// <summary>A write as another process makes it: its own connection, plain SQL, nothing of the host's code.</summary>
+    /// <summary>A connection of its own, as another process has: plain SQL, nothing of the host's code.</summary>
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     private async Task<int> WriteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
@@ -33,8 +39,7 @@ public sealed class AgendaVersionTests(SharedHostFactory factory)
 
     private async Task<int> NetworkIdAsync(string slug)
     {
-        await using var connection = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"Id\" FROM \"Networks\" WHERE \"Slug\" = $slug";
         command.Parameters.AddWithValue("$slug", slug);
