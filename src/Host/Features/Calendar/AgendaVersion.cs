@@ -12,26 +12,24 @@ public sealed class AgendaVersion
 
     public long Version { get; set; }
 
+    /// <summary>What moves the version: each table, the change, and the trigger's name suffix.</summary>
+    private static readonly (string Table, string Change, string Suffix)[] Changes =
+    [
+        ("AgendaEvents", "INSERT", "insert"), ("AgendaEvents", "UPDATE", "update"), ("AgendaEvents", "DELETE", "delete"),
+        ("AgendaEventOrganisers", "INSERT", "insert"), ("AgendaEventOrganisers", "UPDATE", "update"), ("AgendaEventOrganisers", "DELETE", "delete"),
+        ("Networks", "UPDATE OF \"Name\"", "name"),
+    ];
+
     /// <summary>The migrations' SQL: the triggers that bump the version (provider-specific, as <see cref="Companies.FullTextIndex"/>).</summary>
-    public static string TriggersSql { get; } =
-        Trigger("AgendaEvents", "INSERT") + Trigger("AgendaEvents", "UPDATE") + Trigger("AgendaEvents", "DELETE") +
-        Trigger("AgendaEventOrganisers", "INSERT") + Trigger("AgendaEventOrganisers", "UPDATE") + Trigger("AgendaEventOrganisers", "DELETE") +
-        Trigger("Networks", "UPDATE OF \"Name\"", "name");
-
-    public static string DropTriggersSql { get; } =
-        Drop("AgendaEvents", "insert") + Drop("AgendaEvents", "update") + Drop("AgendaEvents", "delete") +
-        Drop("AgendaEventOrganisers", "insert") + Drop("AgendaEventOrganisers", "update") + Drop("AgendaEventOrganisers", "delete") +
-        Drop("Networks", "name");
-
-    private static string Trigger(string table, string change, string? suffix = null) => $"""
-        CREATE TRIGGER "{table}_agenda_version_{suffix ?? change.ToLowerInvariant()}" AFTER {change} ON "{table}" BEGIN
+    public static string TriggersSql { get; } = string.Concat(Changes.Select(c => $"""
+        CREATE TRIGGER "{c.Table}_agenda_version_{c.Suffix}" AFTER {c.Change} ON "{c.Table}" BEGIN
           UPDATE "AgendaVersions" SET "Version" = "Version" + 1 WHERE "Id" = 1;
         END;
 
-        """;
+        """));
 
-    private static string Drop(string table, string suffix) => $"""
-        DROP TRIGGER IF EXISTS "{table}_agenda_version_{suffix}";
+    public static string DropTriggersSql { get; } = string.Concat(Changes.Select(c => $"""
+        DROP TRIGGER IF EXISTS "{c.Table}_agenda_version_{c.Suffix}";
 
-        """;
+        """));
 }
