@@ -1,23 +1,12 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Networks;
 using Platform.Host.Features.Networks;
 using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Networks;
-
-/// <summary>The demo's 18 networks, with a filter that lists at most 5 in the page: a national directory in small.</summary>
-public sealed class ManyNetworksFactory() : PlatformFactory(TestPaths.NewTempDirectory())
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Networks:ListedInPageAtMost", "5");
-    }
-}
 
 public sealed class NetworkFilterTests(ManyNetworksFactory factory) : IClassFixture<ManyNetworksFactory>
 {

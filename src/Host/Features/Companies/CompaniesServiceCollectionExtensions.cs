@@ -10,6 +10,7 @@ public static class CompaniesServiceCollectionExtensions
         builder.Services.AddScoped<CompanyDirectory>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DirectoryStatistics>();
+        builder.Services.Configure<StatisticsOptions>(builder.Configuration.GetSection("Statistics"));
         builder.Services.AddScoped<ComplementarySuggestions>();
         builder.Services.AddSingleton<SuggestionsCache>();
         builder.Services.AddScoped<CompanyEditing>();
