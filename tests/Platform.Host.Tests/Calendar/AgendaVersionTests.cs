@@ -6,7 +6,7 @@ using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Calendar;
 
-/// <summary>The agenda's version, which the feeds are kept with: every change to what a feed is made of moves it, whoever writes.</summary>
+/// <summary>The agenda's version, which the feeds and the list are kept with: every change to what they show moves it, whoever writes.</summary>
 [Collection(SharedHost.Name)]
 public sealed class AgendaVersionTests(SharedHostFactory factory)
 {
@@ -47,7 +47,7 @@ public sealed class AgendaVersionTests(SharedHostFactory factory)
     }
 
     [Fact]
-    public async Task Version_MovesWithEveryChangeToAnEventItsOrganisersOrANetworksName()
+    public async Task Version_MovesWithEveryChangeToAnEventItsOrganisersANetworksNameOrARegistration()
     {
         var steps = new List<(string Change, long Before, long After)>();
         async Task StepAsync(string change, Func<Task> write)
@@ -68,6 +68,9 @@ public sealed class AgendaVersionTests(SharedHostFactory factory)
         await StepAsync("organiser removed", () => WriteAsync("DELETE FROM \"AgendaEventOrganisers\" WHERE \"EventId\" = $id AND \"NetworkId\" <> $sotra", ("$id", published.Id), ("$sotra", sotra)));
         await StepAsync("network renamed", () => WriteAsync("UPDATE \"Networks\" SET \"Name\" = \"Name\" || ' ' WHERE \"Id\" = $id", ("$id", sotra)));
         await StepAsync("network renamed back", () => WriteAsync("UPDATE \"Networks\" SET \"Name\" = rtrim(\"Name\") WHERE \"Id\" = $id", ("$id", sotra)));
+        await StepAsync("registration", () => WriteAsync("INSERT INTO \"AgendaRegistrations\" (\"EventId\", \"UserId\", \"Seats\", \"Status\", \"CreatedAtUtc\") VALUES ($id, (SELECT min(\"Id\") FROM \"AspNetUsers\"), 2, 0, '2026-01-01 00:00:00')", ("$id", published.Id)));
+        await StepAsync("registration's seats", () => WriteAsync("UPDATE \"AgendaRegistrations\" SET \"Seats\" = 3 WHERE \"EventId\" = $id", ("$id", published.Id)));
+        await StepAsync("registration removed", () => WriteAsync("DELETE FROM \"AgendaRegistrations\" WHERE \"EventId\" = $id", ("$id", published.Id)));
         await StepAsync("event deleted", () => WriteAsync("DELETE FROM \"AgendaEvents\" WHERE \"Id\" = $id", ("$id", published.Id)));
 
         Assert.All(steps, step => Assert.True(step.After > step.Before, $"« {step.Change} » left the agenda's version at {step.Before}."));

@@ -15,6 +15,11 @@ public sealed class IndexModel(CalendarService calendar, INetworkDirectory direc
 {
     private const int PageSize = 20;
 
+    /// <summary>How long the rendered list is kept at most: events leave it as they end.</summary>
+    public static readonly TimeSpan ListKeptFor = TimeSpan.FromMinutes(1);
+
+    private DateTime _listFromUtc;
+
     [FromQuery(Name = "reseau")]
     public string? NetworkSlug { get; set; }
 
@@ -73,7 +78,22 @@ public sealed class IndexModel(CalendarService calendar, INetworkDirectory direc
         }
 
         PageNumber = Math.Clamp(PageNumberQuery ?? 1, 1, 10_000);
-        var page = await calendar.ListItemsAsync(new EventQuery(now, null, Network?.Id, Type, (PageNumber - 1) * PageSize, PageSize + 1), token);
+        _listFromUtc = now;
+        var version = await calendar.VersionAsync(token);
+        ListKey = string.Create(CultureInfo.InvariantCulture, $"{version}:{now.Ticks / TimeSpan.TicksPerMinute}:{Network?.Id}:{Type}:{PageNumber}");
+    }
+
+    /// <summary>
+    /// What the list (not the month) shows depends on: the agenda's version (events, organisers, networks'
+    /// names, seats: decision 0014), the minute (events leave the list as they end), the filters and the
+    /// page. The view keeps the rendered list under this key, the same for every reader, and reads the
+    /// events (<see cref="LoadListAsync"/>) only when it renders the list.
+    /// </summary>
+    public string ListKey { get; private set; } = "";
+
+    public async Task LoadListAsync()
+    {
+        var page = await calendar.ListItemsAsync(new EventQuery(_listFromUtc, null, Network?.Id, Type, (PageNumber - 1) * PageSize, PageSize + 1), HttpContext.RequestAborted);
         HasMore = page.Count > PageSize;
         Events = page.Take(PageSize).ToList();
     }

@@ -1,0 +1,75 @@
+using AngleSharp.Dom;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Host.Data;
+using Platform.Host.Tests.Support;
+
+namespace Platform.Host.Tests.Calendar;
+
+/// <summary>
+/// The agenda's list is kept rendered under the agenda's version (decision 0014, amendment 1): whatever
+/// changes what it shows — written here in plain SQL, as another process would — shows at once.
+/// </summary>
+[Collection(SharedHost.Name)]
+public sealed class AgendaListTests(SharedHostFactory factory)
+{
+    [Fact]
+    public async Task List_AlreadyRendered_ShowsAtOnceTheSeatsAndATitleChangedOutsideTheHost()
+    {
+        // Within the hour: among the list's first 20 events, whatever else the tests publish.
+        var published = await CalendarTestData.PublishAsync(factory, ["eclair"], capacity: 10, startUtc: DateTime.UtcNow.AddMinutes(50));
+        using var browser = new BrowserSession(factory.CreateBrowser());
+        async Task<IElement> CardAsync()
+        {
+            var (_, page) = await browser.GetPageAsync("/agenda");
+            return page.QuerySelectorAll("article.agenda-event").Single(a => a.QuerySelector($"a[href='/agenda/{published.Id}']") is not null);
+        }
+
+        Assert.Equal("0/10 places", (await CardAsync()).QuerySelector(".agenda-seats")!.TextContent);
+        Assert.Equal("0/10 places", (await CardAsync()).QuerySelector(".agenda-seats")!.TextContent);
+
+        await WriteAsync(
+            "INSERT INTO \"AgendaRegistrations\" (\"EventId\", \"UserId\", \"Seats\", \"Status\", \"CreatedAtUtc\") VALUES ($id, (SELECT min(\"Id\") FROM \"AspNetUsers\"), 3, 0, '2026-01-01 00:00:00')",
+            ("$id", published.Id));
+        Assert.Equal("3/10 places", (await CardAsync()).QuerySelector(".agenda-seats")!.TextContent);
+
+        await WriteAsync("UPDATE \"AgendaRegistrations\" SET \"Seats\" = 10 WHERE \"EventId\" = $id", ("$id", published.Id));
+        var full = await CardAsync();
+        Assert.Equal("10/10 places", full.QuerySelector(".agenda-seats")!.TextContent);
+        Assert.Contains(full.QuerySelectorAll(".badge"), b => b.TextContent == "Complet");
+
+        await WriteAsync("DELETE FROM \"AgendaRegistrations\" WHERE \"EventId\" = $id", ("$id", published.Id));
+        Assert.Equal("0/10 places", (await CardAsync()).QuerySelector(".agenda-seats")!.TextContent);
+
+        await WriteAsync("UPDATE \"AgendaEvents\" SET \"Title\" = 'Titre changé ailleurs' WHERE \"Id\" = $id", ("$id", published.Id));
+        Assert.Equal("Titre changé ailleurs", (await CardAsync()).QuerySelector("h2")!.TextContent);
+    }
+
+    [Fact]
+    public async Task List_ANewEvent_ShowsAtOnce()
+    {
+        using var browser = new BrowserSession(factory.CreateBrowser());
+        var (_, before) = await browser.GetPageAsync("/agenda?reseau=ciel");
+
+        var published = await CalendarTestData.PublishAsync(factory, ["ciel"], startUtc: DateTime.UtcNow.AddMinutes(40));
+
+        var (_, after) = await browser.GetPageAsync("/agenda?reseau=ciel");
+        Assert.DoesNotContain(before.QuerySelectorAll("article h2 a"), a => a.GetAttribute("href") == $"/agenda/{published.Id}");
+        Assert.Contains(after.QuerySelectorAll("article h2 a"), a => a.GetAttribute("href") == $"/agenda/{published.Id}");
+    }
+
+    /// <summary>A connection of its own, as another process has: plain SQL, nothing of the host's code.</summary>
+    private async Task WriteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, sql);
+    }
+}
