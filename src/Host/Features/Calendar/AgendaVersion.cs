@@ -2,8 +2,8 @@ namespace Platform.Host.Features.Calendar;
 
 /// <summary>
 /// One row whose version moves with every change to what the agenda shows: its events, their organisers, a
-/// network's name, the registrations (the seats left). The feeds and the agenda's rendered list are kept
-/// under it (decision 0014). Database triggers bump it, not the code, so every writer does: the host's
+/// network's name, the registrations (the seats left). The feeds, the agenda's rendered list and the events
+/// of their pages are kept under it (decision 0014). Database triggers bump it, not the code, so every writer does: the host's
 /// pages, plugins through the host's services, the CLI, another instance, a cascade delete.
 /// </summary>
 public sealed class AgendaVersion

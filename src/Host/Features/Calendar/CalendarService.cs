@@ -126,8 +126,8 @@ public sealed class CalendarService(
 
     /// <summary>
     /// The agenda's version (<see cref="AgendaVersion"/>): it moves with every change to an event, its
-    /// organisers, a network's name or a registration, whoever makes it. The feeds and the agenda's list
-    /// are kept under it.
+    /// organisers, a network's name or a registration, whoever makes it. The feeds, the agenda's list and
+    /// the events of their pages are kept under it.
     /// </summary>
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
         await VersionOf(db, cancellationToken);

@@ -10,6 +10,7 @@ public static class CalendarServiceCollectionExtensions
         builder.Services.AddScoped<CalendarService>();
         builder.Services.AddScoped<ICalendarService>(sp => sp.GetRequiredService<CalendarService>());
         builder.Services.AddScoped<RegistrationService>();
+        builder.Services.AddSingleton<EventViewCache>();
         builder.Services.AddScoped<CalendarDemoSeeder>();
         return builder;
     }

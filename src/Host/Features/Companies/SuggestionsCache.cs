@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Platform.Host.Web;
 
 namespace Platform.Host.Features.Companies;
 
@@ -18,7 +19,7 @@ public sealed class SuggestionsCache(TimeProvider time) : IDisposable
 
     public const int Capacity = 5_000;
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Capacity, Clock = new SystemClockAdapter(time) });
+    private readonly MemoryCache cache = BoundedMemoryCache.Create(Capacity, time);
 
     public async Task<IReadOnlyList<Suggestion>> GetOrComputeAsync(int companyId, Func<Task<IReadOnlyList<Suggestion>>> compute)
     {
@@ -37,9 +38,4 @@ public sealed class SuggestionsCache(TimeProvider time) : IDisposable
     public void Forget(int companyId) => cache.Remove(companyId);
 
     public void Dispose() => cache.Dispose();
-
-    private sealed class SystemClockAdapter(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
-    {
-        public DateTimeOffset UtcNow => time.GetUtcNow();
-    }
 }

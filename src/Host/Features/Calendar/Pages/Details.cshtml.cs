@@ -11,7 +11,8 @@ public sealed class DetailsModel(
     RegistrationService registrations,
     INetworkDirectory directory,
     ICurrentMember member,
-    TimeProvider time) : PageModel
+    TimeProvider time,
+    EventViewCache views) : PageModel
 {
     public AgendaEventView View { get; private set; } = default!;
 
@@ -119,7 +120,7 @@ public sealed class DetailsModel(
     private async Task<bool> LoadAsync(int id)
     {
         var token = HttpContext.RequestAborted;
-        if (await calendar.FindViewAsync(id, token) is not { } view)
+        if (await views.FindAsync(calendar, id, token) is not { } view)
         {
             return false;
         }

@@ -7,11 +7,12 @@ using Platform.Host.Tests.Support;
 namespace Platform.Host.Tests.Calendar;
 
 /// <summary>
-/// The agenda's list is kept rendered under the agenda's version (decision 0014, amendment 1): whatever
-/// changes what it shows — written here in plain SQL, as another process would — shows at once.
+/// The agenda's list is kept rendered, and the event page's event kept, under the agenda's version
+/// (decision 0014, amendments 1 and 2): whatever changes what they show — written here in plain SQL, as
+/// another process would — shows at once.
 /// </summary>
 [Collection(SharedHost.Name)]
-public sealed class AgendaListTests(SharedHostFactory factory)
+public sealed class KeptAgendaPagesTests(SharedHostFactory factory)
 {
     [Fact]
     public async Task List_AlreadyRendered_ShowsAtOnceTheSeatsAndATitleChangedOutsideTheHost()
@@ -56,6 +57,35 @@ public sealed class AgendaListTests(SharedHostFactory factory)
         var (_, after) = await browser.GetPageAsync("/agenda?reseau=ciel");
         Assert.DoesNotContain(before.QuerySelectorAll("article h2 a"), a => a.GetAttribute("href") == $"/agenda/{published.Id}");
         Assert.Contains(after.QuerySelectorAll("article h2 a"), a => a.GetAttribute("href") == $"/agenda/{published.Id}");
+    }
+
+    [Fact]
+    public async Task EventPage_AlreadyRead_ShowsAtOnceTheSeatsAndATitleChangedOutsideTheHost()
+    {
+        var published = await CalendarTestData.PublishAsync(factory, ["eclair"], capacity: 10);
+        using var browser = new BrowserSession(factory.CreateBrowser());
+        async Task<(string Title, string Seats)> ReadAsync()
+        {
+            var (_, page) = await browser.GetPageAsync($"/agenda/{published.Id}");
+            return (page.QuerySelector("h1")!.TextContent, page.QuerySelector("#seats")!.TextContent);
+        }
+
+        Assert.Equal(("Rencontre", "0/10 places"), (Prefix(await ReadAsync())));
+        Assert.Equal(("Rencontre", "0/10 places"), (Prefix(await ReadAsync())));
+
+        await WriteAsync(
+            "INSERT INTO \"AgendaRegistrations\" (\"EventId\", \"UserId\", \"Seats\", \"Status\", \"CreatedAtUtc\") VALUES ($id, (SELECT min(\"Id\") FROM \"AspNetUsers\"), 4, 0, '2026-01-01 00:00:00')",
+            ("$id", published.Id));
+        Assert.Equal("4/10 places", (await ReadAsync()).Seats);
+
+        await WriteAsync("UPDATE \"AgendaEvents\" SET \"Title\" = 'Titre changé ailleurs', \"Capacity\" = 4 WHERE \"Id\" = $id", ("$id", published.Id));
+        Assert.Equal(("Titre changé ailleurs", "4/4 places"), await ReadAsync());
+
+        await WriteAsync("DELETE FROM \"AgendaEvents\" WHERE \"Id\" = $id", ("$id", published.Id));
+        var (response, _) = await browser.GetPageAsync($"/agenda/{published.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+
+        static (string, string) Prefix((string Title, string Seats) read) => (read.Title[..9], read.Seats);
     }
 
     /// <summary>A connection of its own, as another process has: plain SQL, nothing of the host's code.</summary>
