@@ -110,6 +110,9 @@ public sealed class DirectoryPagesTests(SharedHostFactory factory)
         var networks = bois.QuerySelectorAll("#network-results a").Select(a => a.TextContent).ToList();
         Assert.Contains("PROMOBOIS", networks);
         Assert.Contains("Cluster Bois et énergie du Fumélois", networks);
+        // With its members, as the brief's table counts them.
+        var promobois = bois.QuerySelectorAll("#network-results li").Single(li => li.QuerySelector("a")!.TextContent == "PROMOBOIS");
+        Assert.Contains("29 adhérents", promobois.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

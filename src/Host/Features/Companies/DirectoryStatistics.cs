@@ -52,7 +52,11 @@ public sealed class StatisticsOptions
 /// table (<see cref="Largest"/>, the page's first view). <see cref="Edition"/> tells one computation from the
 /// next in this process: the page keeps its rendered tables under it (they are the same for every reader).
 /// </summary>
-public sealed record DirectoryFigures(StatisticsTables All, StatisticsTables Largest, int DistinctCompanies, long Edition);
+public sealed record DirectoryFigures(StatisticsTables All, StatisticsTables Largest, int DistinctCompanies, long Edition)
+{
+    /// <summary>Each network's members (a network without any is absent): what the search's network results show.</summary>
+    public IReadOnlyDictionary<int, int> MembersByNetwork { get; init; } = new Dictionary<int, int>();
+}
 
 /// <summary>A network on the map, and a link between two networks with the number of companies they share.</summary>
 public sealed record MapNode(int Id, string Slug, string Name, NetworkKind Kind, int Members);
@@ -121,7 +125,10 @@ public sealed class DirectoryStatistics(PlatformDbContext db, IMemoryCache cache
             new StatisticsTables(groupings, others),
             new StatisticsTables(Fold(groupings, atMost), Fold(others, atMost)),
             distinct,
-            Interlocked.Increment(ref _editions));
+            Interlocked.Increment(ref _editions))
+        {
+            MembersByNetwork = figures.ToDictionary(f => f.Key, f => f.Value.Members),
+        };
     }
 
     /// <summary>
