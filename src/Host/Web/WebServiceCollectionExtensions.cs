@@ -37,6 +37,9 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<DemoSeeder>();
 
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // The <cache> tag helper keeps the agenda's lists and the statistics' tables (20–200 KB each): at
+        // most 16 MB of them, not the 100 MB it allows by default, whatever pages a crawler walks through.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperOptions>(o => o.SizeLimit = 16 * 1024 * 1024);
         // French pages: accented letters are written as they are, not as &#xE9; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.Configure<RequestLocalizationOptions>(o =>

@@ -22,8 +22,6 @@ public enum StatisticsRowKind
 /// <summary>A row of the statistics tables: a network, the networks folded into one row, or a sub-total or total.</summary>
 public sealed record StatisticsRow(string Label, string? Slug, int Members, int Employees, StatisticsRowKind Kind)
 {
-    public bool IsTotal => Kind == StatisticsRowKind.Total;
-
     /// <summary>For an <see cref="StatisticsRowKind.OtherNetworks"/> row, how many networks it sums.</summary>
     public int FoldedNetworks { get; init; }
 }
