@@ -1,6 +1,4 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Host.Data;
 using Platform.Host.Features.Calendar;
 using Platform.Host.Tests.Support;
 
@@ -16,30 +14,12 @@ public sealed class AgendaVersionTests(SharedHostFactory factory)
         return await scope.ServiceProvider.GetRequiredService<CalendarService>().VersionAsync();
     }
 
-    /// <summary>A connection of its own, as another process has: plain SQL, nothing of the host's code.</summary>
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private async Task<int> WriteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> WriteAsync(string sql, params (string Name, object Value)[] parameters) =>
+        CalendarTestData.WriteElsewhereAsync(factory, sql, parameters);
 
     private async Task<int> NetworkIdAsync(string slug)
     {
-        await using var connection = await OpenAsync();
+        await using var connection = await CalendarTestData.OpenElsewhereAsync(factory);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"Id\" FROM \"Networks\" WHERE \"Slug\" = $slug";
         command.Parameters.AddWithValue("$slug", slug);

@@ -1,11 +1,9 @@
 using Platform.Host.Web;
 using System.Net;
 using Ical.Net.CalendarComponents;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Calendar;
 using Platform.Abstractions.Networks;
-using Platform.Host.Data;
 using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Demo;
 using Platform.Host.Tests.Support;
@@ -154,14 +152,8 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
         using var client = factory.CreateClient();
         Assert.Equal("Visite d'usine, avant", (await LoadAsync(client, "/c/adebag/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Summary);
 
-        await using (var other = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString))
-        {
-            await other.OpenAsync();
-            await using var rename = other.CreateCommand();
-            rename.CommandText = "UPDATE \"AgendaEvents\" SET \"Title\" = 'Visite d''usine, après' WHERE \"Id\" = $id";
-            rename.Parameters.AddWithValue("$id", published.Id);
-            Assert.Equal(1, await rename.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await CalendarTestData.WriteElsewhereAsync(
+            factory, "UPDATE \"AgendaEvents\" SET \"Title\" = 'Visite d''usine, après' WHERE \"Id\" = $id", ("$id", published.Id)));
 
         Assert.Equal("Visite d'usine, après", (await LoadAsync(client, "/c/adebag/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Summary);
         Assert.Equal("Visite d'usine, après", (await LoadAsync(client, "/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Summary);

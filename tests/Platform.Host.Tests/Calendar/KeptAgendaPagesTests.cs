@@ -1,7 +1,4 @@
 using AngleSharp.Dom;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Host.Data;
 using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Calendar;
@@ -88,18 +85,6 @@ public sealed class KeptAgendaPagesTests(SharedHostFactory factory)
         static (string, string) Prefix((string Title, string Seats) read) => (read.Title[..9], read.Seats);
     }
 
-    /// <summary>A connection of its own, as another process has: plain SQL, nothing of the host's code.</summary>
-    private async Task WriteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        Assert.True(await command.ExecuteNonQueryAsync() > 0, sql);
-    }
+    private async Task WriteAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Assert.True(await CalendarTestData.WriteElsewhereAsync(factory, sql, parameters) > 0, sql);
 }
