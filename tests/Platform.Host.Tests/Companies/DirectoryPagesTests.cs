@@ -98,6 +98,22 @@ public sealed class DirectoryPagesTests(SharedHostFactory factory)
     }
 
     [Fact]
+    public async Task Statistics_ReadByManyAtOnceWhenExpired_AreComputedOnce()
+    {
+        // The search reads its networks' members from the figures: when they expire under load, one
+        // request computes them and the others wait for it.
+        factory.Services.GetRequiredService<IMemoryCache>().Remove(DirectoryStatistics.CacheKey);
+
+        var editions = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(async () =>
+        {
+            using var scope = factory.Services.CreateScope();
+            return (await scope.ServiceProvider.GetRequiredService<DirectoryStatistics>().ComputeAsync()).Edition;
+        })));
+
+        Assert.Single(editions.Distinct());
+    }
+
+    [Fact]
     public async Task Search_RanksNameMatchesFirst_AndFindsNetworks()
     {
         using var browser = new BrowserSession(factory.CreateBrowser());

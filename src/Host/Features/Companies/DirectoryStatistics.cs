@@ -70,7 +70,9 @@ public sealed record MapLink(int From, int To, int Shared);
 /// <remarks>
 /// The figures read every membership: at national scale (80 000 companies) that is tens of milliseconds,
 /// so they are kept for <see cref="FreshFor"/> — statistics a minute old are still the statistics, and
-/// each instance of the site keeps its own copy.
+/// each instance of the site keeps its own copy. The directory search reads its networks' member counts
+/// from them too: when they expire, one request computes them again and the others wait for it, rather
+/// than every search of that moment reading every membership at once.
 /// </remarks>
 public sealed class DirectoryStatistics(PlatformDbContext db, IMemoryCache cache, IOptions<StatisticsOptions> options)
 {
@@ -80,14 +82,34 @@ public sealed class DirectoryStatistics(PlatformDbContext db, IMemoryCache cache
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
+    private static readonly SemaphoreSlim Computing = new(1, 1);
+
     private static long _editions;
 
-    public async Task<DirectoryFigures> ComputeAsync(CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync(CacheKey, entry =>
+    public async Task<DirectoryFigures> ComputeAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGetValue(CacheKey, out DirectoryFigures? kept))
         {
-            entry.AbsoluteExpirationRelativeToNow = FreshFor;
-            return ComputeNowAsync(cancellationToken);
-        }))!;
+            return kept!;
+        }
+
+        await Computing.WaitAsync(cancellationToken);
+        try
+        {
+            if (cache.TryGetValue(CacheKey, out kept))
+            {
+                return kept!;
+            }
+
+            var figures = await ComputeNowAsync(cancellationToken);
+            cache.Set(CacheKey, figures, FreshFor);
+            return figures;
+        }
+        finally
+        {
+            Computing.Release();
+        }
+    }
 
     private async Task<DirectoryFigures> ComputeNowAsync(CancellationToken cancellationToken)
     {
