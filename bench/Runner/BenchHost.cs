@@ -25,12 +25,15 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
     /// <summary>
     /// The host in Production with a bench database. The rate limits (20 sign-ins and 120 writes a minute
     /// per user by default) are raised: the bench posts thousands of pledges a second for 16 members.
+    /// <paramref name="keepSearchResults"/> false: the search page computes every search (<c>Search:KeepResults</c>),
+    /// as it does for a search nobody asked since the directory last changed.
     /// </summary>
-    public static Dictionary<string, string> Environment(BenchPaths paths, string database, string certificate)
+    public static Dictionary<string, string> Environment(BenchPaths paths, string database, string certificate, bool keepSearchResults = true)
     {
         ArgumentNullException.ThrowIfNull(paths);
         return new(StringComparer.Ordinal)
         {
+            ["Search__KeepResults"] = keepSearchResults ? "true" : "false",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = HostUri.ToString(),
             ["Kestrel__Certificates__Default__Path"] = certificate,
@@ -44,12 +47,12 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         };
     }
 
-    public async Task<AppProcess> StartHostAsync(BenchData data)
+    public async Task<AppProcess> StartHostAsync(BenchData data, bool keepSearchResults = true)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var host = await AppProcess.StartAsync(paths.HostDll, Environment(paths, paths.Database(data.Companies), certificate), HostUri, "/",
-            paths.File($"host-{data.Companies}.log"));
-        say($"Host up on {data.Companies:N0} companies in {host.StartUp.TotalMilliseconds:N0} ms (pid {host.Id})");
+        var host = await AppProcess.StartAsync(paths.HostDll, Environment(paths, paths.Database(data.Companies), certificate, keepSearchResults), HostUri, "/",
+            paths.File($"host-{data.Companies}{(keepSearchResults ? "" : "-computed")}.log"));
+        say($"Host up on {data.Companies:N0} companies{(keepSearchResults ? "" : ", every search computed")} in {host.StartUp.TotalMilliseconds:N0} ms (pid {host.Id})");
         return host;
     }
 
@@ -109,6 +112,9 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         return new HostPages(reads, new Compared(home[0], home[2]), search, new Compared(networks[0], networks[2]), new Compared(networks[1], networks[0]),
             Reported("pledge", pledge));
     }
+
+    /// <summary>The directory search against the baseline's EF page, in turn (the baseline still running).</summary>
+    public Task<Compared> MeasureSearchAsync(BenchData data) => AgainstEfAsync(SearchPage(data));
 
     /// <summary>The directory search alone, for its latency at each data size.</summary>
     public Task<LoadResult> MeasureSearchAsync(BenchData data, TimeSpan measure) => GetAsync(SearchPage(data), measure);

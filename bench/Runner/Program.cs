@@ -44,37 +44,55 @@ var report = new Report(settings);
 var bench = new BenchHost(paths, settings, certificate, Say);
 var searchP50 = new Dictionary<int, double>();
 var largest = datasets[^1];
-await using (var host = await bench.StartHostAsync(largest))
+AppProcess? baseline = null;
+try
 {
-    report.Figures.Add(new FigureRow("Start-up to the first 200 on / (all plugins)", $"{host.StartUp.TotalMilliseconds:N0} ms", "< 2 000 ms", host.StartUp < TimeSpan.FromSeconds(2)));
-    await using var baseline = await bench.StartBaselineAsync(largest);
-    var (staticPage, efPage) = await bench.MeasureBaselineAsync();
-    report.Baseline.Add(new PageRow("Baseline: static page (size of the host's home)", staticPage, null, "reference", null));
-    report.Baseline.Add(new PageRow("Baseline: 20 rows with EF Core", efPage, null, "reference", null));
-
-    var pages = await bench.MeasureHostPagesAsync(largest);
-    foreach (var (name, compared) in pages.Reads)
+    await using (var host = await bench.StartHostAsync(largest))
     {
-        report.Pages.Add(ReadRow(name, compared));
+        report.Figures.Add(new FigureRow("Start-up to the first 200 on / (all plugins)", $"{host.StartUp.TotalMilliseconds:N0} ms", "< 2 000 ms", host.StartUp < TimeSpan.FromSeconds(2)));
+        // It keeps running for the search computed on every request, below.
+        baseline = await bench.StartBaselineAsync(largest);
+        var (staticPage, efPage) = await bench.MeasureBaselineAsync();
+        report.Baseline.Add(new PageRow("Baseline: static page (size of the host's home)", staticPage, null, "reference", null));
+        report.Baseline.Add(new PageRow("Baseline: 20 rows with EF Core", efPage, null, "reference", null));
+
+        var pages = await bench.MeasureHostPagesAsync(largest);
+        foreach (var (name, compared) in pages.Reads)
+        {
+            report.Pages.Add(ReadRow(name, compared));
+        }
+
+        report.Pages.Insert(1, SearchRow($"Directory search, {largest.Companies:N0} companies (results kept)", pages.Search));
+        report.Pages.Add(ReadRow("Networks: host page /reseaux", pages.HostPage));
+        report.Pages.Add(new PageRow("Networks: plugin page /c/{network}/benchgate", pages.PluginPage.Page, pages.PluginPage.Ratio,
+            "≥ 90 % of the host page", pages.PluginPage.Ratio >= 0.9, pages.PluginPage.Reference));
+        report.Pages.Add(new PageRow("Pledge (signed-in form post)", pages.Pledge, null, "≥ 2 000/s, p99 < 50 ms, no error",
+            pages.Pledge.RequestsPerSecond >= 2000 && pages.Pledge.P99Ms < 50 && pages.Pledge.Errors == 0));
+        var rss = host.PeakRssMiB();
+        report.Figures.Add(new FigureRow("Peak RSS of the host (VmHWM)", $"{rss:N0} MiB", "< 300 MiB", rss < 300));
+        report.Figures.Add(new FigureRow("Home page vs baseline static page", $"{pages.HomeToStatic.Ratio * 100:0} %", "", null));
     }
 
-    var search = pages.Search;
-    searchP50[largest.Companies] = search.Page.P50Ms;
-    report.Pages.Insert(1, new PageRow($"Directory search, {largest.Companies:N0} companies", search.Page, search.Ratio,
-        "≥ 35 % of EF 20 rows, p99 < 30 ms", search.Ratio >= 0.35 && search.Page.P99Ms < 30, search.Reference));
-    report.Pages.Add(ReadRow("Networks: host page /reseaux", pages.HostPage));
-    report.Pages.Add(new PageRow("Networks: plugin page /c/{network}/benchgate", pages.PluginPage.Page, pages.PluginPage.Ratio,
-        "≥ 90 % of the host page", pages.PluginPage.Ratio >= 0.9, pages.PluginPage.Reference));
-    report.Pages.Add(new PageRow("Pledge (signed-in form post)", pages.Pledge, null, "≥ 2 000/s, p99 < 50 ms, no error",
-        pages.Pledge.RequestsPerSecond >= 2000 && pages.Pledge.P99Ms < 50 && pages.Pledge.Errors == 0));
-    var rss = host.PeakRssMiB();
-    report.Figures.Add(new FigureRow("Peak RSS of the host (VmHWM)", $"{rss:N0} MiB", "< 300 MiB", rss < 300));
-    report.Figures.Add(new FigureRow("Home page vs baseline static page", $"{pages.HomeToStatic.Ratio * 100:0} %", "", null));
+    // The same searches on a host that computes each one, as it does for the first reader after the directory
+    // changed: what the index and the page cost. The p50 at each data size is taken from such hosts.
+    await using (var host = await bench.StartHostAsync(largest, keepSearchResults: false))
+    {
+        var computed = await bench.MeasureSearchAsync(largest);
+        searchP50[largest.Companies] = computed.Page.P50Ms;
+        report.Pages.Insert(2, SearchRow($"Directory search, {largest.Companies:N0} companies (every search computed)", computed));
+    }
+}
+finally
+{
+    if (baseline is not null)
+    {
+        await baseline.DisposeAsync();
+    }
 }
 
 foreach (var data in datasets.SkipLast(1))
 {
-    await using var host = await bench.StartHostAsync(data);
+    await using var host = await bench.StartHostAsync(data, keepSearchResults: false);
     searchP50[data.Companies] = (await bench.MeasureSearchAsync(data, settings.ScaleMeasure)).P50Ms;
 }
 
@@ -102,6 +120,9 @@ if (report.HasErrors)
 }
 
 return 0;
+
+static PageRow SearchRow(string name, Compared search) =>
+    new(name, search.Page, search.Ratio, "≥ 35 % of EF 20 rows, p99 < 30 ms", search.Ratio >= 0.35 && search.Page.P99Ms < 30, search.Reference);
 
 static PageRow ReadRow(string name, Compared compared) =>
     new(name, compared.Page, compared.Ratio, "≥ 50 % of EF 20 rows", compared.Ratio >= 0.5, compared.Reference);

@@ -28,6 +28,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<CompanyMembership> CompanyMemberships => Set<CompanyMembership>();
 
+    public DbSet<DirectoryVersion> DirectoryVersions => Set<DirectoryVersion>();
+
     public DbSet<NetworkAnimator> NetworkAnimators => Set<NetworkAnimator>();
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();

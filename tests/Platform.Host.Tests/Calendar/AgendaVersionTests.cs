@@ -15,16 +15,10 @@ public sealed class AgendaVersionTests(SharedHostFactory factory)
     }
 
     private Task<int> WriteAsync(string sql, params (string Name, object Value)[] parameters) =>
-        CalendarTestData.WriteElsewhereAsync(factory, sql, parameters);
+        Elsewhere.WriteAsync(factory, sql, parameters);
 
-    private async Task<int> NetworkIdAsync(string slug)
-    {
-        await using var connection = await CalendarTestData.OpenElsewhereAsync(factory);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"Id\" FROM \"Networks\" WHERE \"Slug\" = $slug";
-        command.Parameters.AddWithValue("$slug", slug);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private async Task<long> NetworkIdAsync(string slug) =>
+        await Elsewhere.ReadNumberAsync(factory, "SELECT \"Id\" FROM \"Networks\" WHERE \"Slug\" = $slug", ("$slug", slug));
 
     [Fact]
     public async Task Version_MovesWithEveryChangeToAnEventItsOrganisersANetworksNameOrARegistration()

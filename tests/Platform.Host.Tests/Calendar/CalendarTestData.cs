@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Calendar;
@@ -63,28 +62,6 @@ internal static class CalendarTestData
             .CreateAsync(email, name, DemoSeeder.Password, PlatformRoles.Member, company.Id);
         Assert.True(user is not null, string.Join("; ", errors));
         return email;
-    }
-
-    /// <summary>A connection of its own to the host's database, as another process has (the CLI, another instance): nothing of the host's code.</summary>
-    public static async Task<SqliteConnection> OpenElsewhereAsync(PlatformFactory factory)
-    {
-        var connection = new SqliteConnection(factory.Services.GetRequiredService<PlatformConnection>().ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    /// <summary>Plain SQL written as another process would (<see cref="OpenElsewhereAsync"/>); returns the rows it changed.</summary>
-    public static async Task<int> WriteElsewhereAsync(PlatformFactory factory, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await OpenElsewhereAsync(factory);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync();
     }
 
     public static async Task<List<Registration>> RegistrationsAsync(PlatformFactory factory, int eventId)

@@ -152,7 +152,7 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
         using var client = factory.CreateClient();
         Assert.Equal("Visite d'usine, avant", (await LoadAsync(client, "/c/adebag/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Summary);
 
-        Assert.Equal(1, await CalendarTestData.WriteElsewhereAsync(
+        Assert.Equal(1, await Elsewhere.WriteAsync(
             factory, "UPDATE \"AgendaEvents\" SET \"Title\" = 'Visite d''usine, après' WHERE \"Id\" = $id", ("$id", published.Id)));
 
         Assert.Equal("Visite d'usine, après", (await LoadAsync(client, "/c/adebag/agenda.ics")).Events.Single(e => e.Uid == published.Uid).Summary);

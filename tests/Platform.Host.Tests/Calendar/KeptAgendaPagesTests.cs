@@ -86,5 +86,5 @@ public sealed class KeptAgendaPagesTests(SharedHostFactory factory)
     }
 
     private async Task WriteAsync(string sql, params (string Name, object Value)[] parameters) =>
-        Assert.True(await CalendarTestData.WriteElsewhereAsync(factory, sql, parameters) > 0, sql);
+        Assert.True(await Elsewhere.WriteAsync(factory, sql, parameters) > 0, sql);
 }

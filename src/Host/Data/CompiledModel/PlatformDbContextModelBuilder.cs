@@ -11,7 +11,7 @@ namespace Platform.Host.Data.CompiledModel
     public partial class PlatformDbContextModel
     {
         private PlatformDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f85d0585-9cd2-45a8-9d2c-9bacc1ed25eb"), entityTypeCount: 31)
+            : base(skipDetectChanges: false, modelId: new Guid("01af71a7-4ce1-4397-8923-17066c6b9147"), entityTypeCount: 32)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Platform.Host.Data.CompiledModel
             var registration = RegistrationEntityType.Create(this);
             var company = CompanyEntityType.Create(this);
             var companyMembership = CompanyMembershipEntityType.Create(this);
+            var directoryVersion = DirectoryVersionEntityType.Create(this);
             var network = NetworkEntityType.Create(this);
             var notificationRecord = NotificationRecordEntityType.Create(this);
             var pledge = PledgeEntityType.Create(this);
@@ -97,6 +98,7 @@ namespace Platform.Host.Data.CompiledModel
             RegistrationEntityType.CreateAnnotations(registration);
             CompanyEntityType.CreateAnnotations(company);
             CompanyMembershipEntityType.CreateAnnotations(companyMembership);
+            DirectoryVersionEntityType.CreateAnnotations(directoryVersion);
             NetworkEntityType.CreateAnnotations(network);
             NotificationRecordEntityType.CreateAnnotations(notificationRecord);
             PledgeEntityType.CreateAnnotations(pledge);

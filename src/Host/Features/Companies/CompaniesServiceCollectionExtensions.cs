@@ -11,6 +11,7 @@ public static class CompaniesServiceCollectionExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DirectoryStatistics>();
         builder.Services.Configure<StatisticsOptions>(builder.Configuration.GetSection("Statistics"));
+        builder.Services.Configure<DirectorySearchOptions>(builder.Configuration.GetSection("Search"));
         builder.Services.AddScoped<ComplementarySuggestions>();
         builder.Services.AddSingleton<SuggestionsCache>();
         builder.Services.AddScoped<CompanyEditing>();

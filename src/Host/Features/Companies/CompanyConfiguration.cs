@@ -43,3 +43,13 @@ internal sealed class CompanyMembershipConfiguration : IEntityTypeConfiguration<
         builder.HasOne(m => m.Network).WithMany().HasForeignKey(m => m.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class DirectoryVersionConfiguration : IEntityTypeConfiguration<DirectoryVersion>
+{
+    public void Configure(EntityTypeBuilder<DirectoryVersion> builder)
+    {
+        builder.ToTable("DirectoryVersions");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new DirectoryVersion { Id = 1, Version = 0 });
+    }
+}

@@ -26,6 +26,17 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     /// </summary>
     public const int SearchWindow = 200;
 
+    /// <summary>
+    /// The directory's version (<see cref="DirectoryVersion"/>): it moves with every change to a company, a
+    /// membership or a network, whoever makes it. The search page keeps its results under it.
+    /// </summary>
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
+        await VersionOf(db, cancellationToken);
+
+    private static readonly Func<PlatformDbContext, CancellationToken, Task<long>> VersionOf =
+        EF.CompileAsyncQuery((PlatformDbContext context, CancellationToken _) =>
+            context.DirectoryVersions.Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
+
     public async Task<DirectoryResults> SearchAsync(DirectorySearch search, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);

@@ -15,6 +15,17 @@ public static class SizeBands
         All.Where(b => b.Key == key).Select(b => ((string, string, int, int)?)b).FirstOrDefault();
 }
 
+/// <summary>Settings of the directory's search (section <c>Search</c>).</summary>
+public sealed class DirectorySearchOptions
+{
+    /// <summary>
+    /// The search page keeps its rendered results under the directory's version (decision 0006, amendment 4):
+    /// a search asked again while no company, membership or network changed is not computed again. Off, every
+    /// search is computed (the bench measures both).
+    /// </summary>
+    public bool KeepResults { get; set; } = true;
+}
+
 /// <summary>What the directory's search box and filters ask for. Unknown filter values match nothing.</summary>
 public sealed record DirectorySearch(string? Query, string? Network = null, string? Sector = null, string? Commune = null, string? Size = null, int Page = 1, int PageSize = 20);
 
@@ -22,7 +33,14 @@ public sealed record DirectorySearch(string? Query, string? Network = null, stri
 public sealed record CompanyHit(int Id, string Name);
 
 /// <summary>A company in a list: public fields only.</summary>
-public sealed record CompanyListItem(int Id, string Name, string? NafCode, string? NafLabel, string? Sector, string? Commune, string? PostalCode, int? Headcount, string? Description);
+public sealed record CompanyListItem(int Id, string Name, string? NafCode, string? NafLabel, string? Sector, string? Commune, string? PostalCode, int? Headcount, string? Description)
+{
+    /// <summary>The line under its name in a list: its activity, its commune, its headcount, those it has (« Scierie · Nérac · 12 salariés »).</summary>
+    public string Summary => string.Join(" · ", new[]
+    {
+        NafLabel ?? NafCode, Commune, Headcount is { } headcount ? $"{headcount.ToString("N0", Web.ParisTime.French)} salariés" : null,
+    }.Where(part => !string.IsNullOrEmpty(part)));
+}
 
 /// <summary>A network in a list or a search result.</summary>
 public sealed record NetworkListItem(int Id, string Slug, string Name, Platform.Abstractions.Networks.NetworkKind Kind, string? Description, int Members);

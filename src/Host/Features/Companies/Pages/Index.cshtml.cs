@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,17 @@ using Platform.Host.Features.Networks;
 namespace Platform.Host.Features.Companies.Pages;
 
 /// <summary><c>/annuaire</c>: one search box over companies and networks, filters, paging.</summary>
-public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory networks, IOptions<NetworkFilterOptions> filterOptions) : PageModel
+public sealed class IndexModel(
+    CompanyDirectory directory, INetworkDirectory networks, IOptions<NetworkFilterOptions> filterOptions, IOptions<DirectorySearchOptions> searchOptions) : PageModel
 {
+    /// <summary>What a user types is cut to this length: longer, it names no company, and it would make long keys.</summary>
+    public const int MaxInputLength = 200;
+
+    /// <summary>Rendered results no reader asked for during this time leave the memory.</summary>
+    public static readonly TimeSpan ResultsKeptFor = TimeSpan.FromMinutes(10);
+
+    private DirectorySearch _search = default!;
+
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
@@ -30,6 +40,15 @@ public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory net
 
     public IReadOnlyList<string> Communes { get; private set; } = [];
 
+    /// <summary>
+    /// What the results depend on: the directory's version (companies, memberships, networks: decision 0006,
+    /// amendment 4), the words, the filters and the page. The view keeps the rendered results under this key,
+    /// the same for every reader, and searches (<see cref="LoadResultsAsync"/>) only when it renders them.
+    /// </summary>
+    public string ResultsKey { get; private set; } = "";
+
+    public bool KeepResults => searchOptions.Value.KeepResults;
+
     public bool IsFiltered => !string.IsNullOrWhiteSpace(Query) || !string.IsNullOrEmpty(Network) || !string.IsNullOrEmpty(Sector) || !string.IsNullOrEmpty(Commune) || !string.IsNullOrEmpty(Size);
 
     public async Task OnGetAsync()
@@ -37,14 +56,24 @@ public sealed class IndexModel(CompanyDirectory directory, INetworkDirectory net
         // A page number a user typed by hand (« abc », « -3 ») is page 1, not an error.
         // « page » is also Razor Pages' own route value: read the query string itself.
         var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? Math.Min(p, 10_000) : 1;
-        Query = Query is { Length: > 200 } ? Query[..200] : Query;
-        Results = await directory.SearchAsync(new DirectorySearch(Query, Network, Sector, Commune, Size, page), HttpContext.RequestAborted);
+        (Query, Network, Sector, Commune, Size) = (Cut(Query), Cut(Network), Cut(Sector), Cut(Commune), Cut(Size));
+        _search = new DirectorySearch(Query, Network, Sector, Commune, Size, page);
+        // The version first: results kept under it are never older than it, whoever changes the directory meanwhile.
+        var version = await directory.VersionAsync(HttpContext.RequestAborted);
+        ResultsKey = string.Create(CultureInfo.InvariantCulture, $"{version}:{page}:{Part(Query)}{Part(Network)}{Part(Sector)}{Part(Commune)}{Part(Size)}");
         NetworkFilter = NetworkFilter.For(await networks.ListAsync(HttpContext.RequestAborted), Network, filterOptions.Value);
         Communes = await directory.CommunesAsync(HttpContext.RequestAborted);
     }
 
+    public async Task LoadResultsAsync() => Results = await directory.SearchAsync(_search, HttpContext.RequestAborted);
+
+    private static string? Cut(string? value) => value is { Length: > MaxInputLength } ? value[..MaxInputLength] : value;
+
+    // Each value with its length first: no two searches make the same key.
+    private static string Part(string? value) => value is null ? "-|" : $"{value.Length}:{value}|";
+
     public string PageUrl(int page) => "/annuaire" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Query, ["reseau"] = Network, ["secteur"] = Sector, ["commune"] = Commune, ["taille"] = Size, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Query, ["reseau"] = Network, ["secteur"] = Sector, ["commune"] = Commune, ["taille"] = Size, ["page"] = page.ToString(CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

@@ -1,0 +1,36 @@
+namespace Platform.Host.Features.Companies;
+
+/// <summary>
+/// One row whose version moves with every change to what the directory's search shows: the companies (their
+/// names, activities, communes, headcounts, the words the index holds), their memberships (the network
+/// filter, the networks' member counts) and the networks. The search's rendered results are kept under it
+/// (decision 0006, amendment 4). Database triggers bump it, not the code, so every writer does: the host's
+/// pages, the CSV import, plugins through the host's services, the CLI, another instance, a cascade delete.
+/// </summary>
+public sealed class DirectoryVersion
+{
+    public int Id { get; set; }
+
+    public long Version { get; set; }
+
+    /// <summary>What moves the version since migration <c>DirectoryVersions</c>: each table, the change, and the trigger's name suffix.</summary>
+    private static readonly (string Table, string Change, string Suffix)[] Changes =
+    [
+        ("Companies", "INSERT", "insert"), ("Companies", "UPDATE", "update"), ("Companies", "DELETE", "delete"),
+        ("CompanyMemberships", "INSERT", "insert"), ("CompanyMemberships", "UPDATE", "update"), ("CompanyMemberships", "DELETE", "delete"),
+        ("Networks", "INSERT", "insert"), ("Networks", "UPDATE", "update"), ("Networks", "DELETE", "delete"),
+    ];
+
+    /// <summary>The migration's SQL: the triggers that bump the version (provider-specific, as <see cref="FullTextIndex"/>).</summary>
+    public static string TriggersSql { get; } = string.Concat(Changes.Select(c => $"""
+        CREATE TRIGGER "{c.Table}_directory_version_{c.Suffix}" AFTER {c.Change} ON "{c.Table}" BEGIN
+          UPDATE "DirectoryVersions" SET "Version" = "Version" + 1 WHERE "Id" = 1;
+        END;
+
+        """));
+
+    public static string DropTriggersSql { get; } = string.Concat(Changes.Select(c => $"""
+        DROP TRIGGER IF EXISTS "{c.Table}_directory_version_{c.Suffix}";
+
+        """));
+}
