@@ -22,37 +22,25 @@ public enum EnablementChange
 public sealed class PluginEnablementService(
     IDbContextFactory<PlatformDbContext> dbFactory,
     PluginCatalog catalog,
-    EnablementSnapshotCache cache,
-    EnablementVersionReader versions,
+    EnablementSnapshots snapshots,
     IDomainEventPublisher events,
     DatabaseWriter writer,
     TimeProvider time)
 {
     /// <summary>Whether the plugin is loaded and enabled for the network.</summary>
-    public async Task<bool> IsEnabledAsync(string pluginId, int networkId, CancellationToken cancellationToken = default)
-    {
-        if (catalog.Find(pluginId) is not { IsLoaded: true } plugin)
-        {
-            return false;
-        }
-
-        var snapshot = await CurrentAsync(cancellationToken);
-        return snapshot.Contains((plugin.Id.ToUpperInvariant(), networkId));
-    }
+    public async Task<bool> IsEnabledAsync(string pluginId, int networkId, CancellationToken cancellationToken = default) =>
+        snapshots.Allows(await CurrentAsync(cancellationToken), pluginId, networkId);
 
     /// <summary>The loaded plugins enabled for a network, in catalog order.</summary>
-    public async Task<IReadOnlyList<InstalledPlugin>> EnabledForAsync(int networkId, CancellationToken cancellationToken = default)
-    {
-        var snapshot = await CurrentAsync(cancellationToken);
-        return catalog.Loaded.Where(p => snapshot.Contains((p.Id.ToUpperInvariant(), networkId))).ToList();
-    }
+    public async Task<IReadOnlyList<InstalledPlugin>> EnabledForAsync(int networkId, CancellationToken cancellationToken = default) =>
+        snapshots.EnabledFor(await CurrentAsync(cancellationToken), networkId);
 
     /// <summary>The ids of the networks a plugin is enabled for (loaded or not).</summary>
     public async Task<IReadOnlySet<int>> NetworksOfAsync(string pluginId, CancellationToken cancellationToken = default)
     {
         var snapshot = await CurrentAsync(cancellationToken);
         var key = pluginId.ToUpperInvariant();
-        return snapshot.Where(e => e.PluginId == key).Select(e => e.NetworkId).ToHashSet();
+        return snapshot.Enabled.Where(e => e.PluginId == key).Select(e => e.NetworkId).ToHashSet();
     }
 
     public async Task<EnablementChange> SetAsync(string pluginId, string networkSlug, bool enabled, string changedBy, CancellationToken cancellationToken = default)
@@ -114,40 +102,49 @@ public sealed class PluginEnablementService(
         return EnablementChange.Changed;
     }
 
-    // The state read once per scope (a request): the gate and the network's navigation ask for it on
-    // the same request, and one version check is enough. A change made in this scope clears it.
-    private IReadOnlySet<(string PluginId, int NetworkId)>? _current;
+    // The state read once per scope (a request, a CLI command): the modules' pages and the domain events ask
+    // for it per plugin, and one version check is enough. A change made in this scope clears it.
+    private EnablementSnapshot? _current;
 
-    private async Task<IReadOnlySet<(string PluginId, int NetworkId)>> CurrentAsync(CancellationToken cancellationToken) =>
-        _current ??= await ReadCurrentAsync(cancellationToken);
+    private async Task<EnablementSnapshot> CurrentAsync(CancellationToken cancellationToken) =>
+        _current ??= await snapshots.CurrentAsync(cancellationToken);
+}
 
-    private async Task<IReadOnlySet<(string PluginId, int NetworkId)>> ReadCurrentAsync(CancellationToken cancellationToken)
+/// <summary>The enabled (plugin id in upper case, network id) pairs as of a version of the enablements.</summary>
+public sealed record EnablementSnapshot(long Version, IReadOnlySet<(string PluginId, int NetworkId)> Enabled);
+
+/// <summary>
+/// The process-wide snapshot of the enablements, only ever a cache of the database, never the truth: read
+/// again whenever the shared version row has moved (decision 0004). A singleton, so that the plugin gate and
+/// the layout's network menu read it without building the scoped <see cref="PluginEnablementService"/> and
+/// its writers on every request.
+/// </summary>
+public sealed class EnablementSnapshots(IDbContextFactory<PlatformDbContext> dbFactory, PluginCatalog catalog, EnablementVersionReader versions)
+{
+    private volatile EnablementSnapshot? _snapshot;
+
+    /// <summary>Whether the plugin is loaded and enabled for the network in <paramref name="snapshot"/>.</summary>
+    public bool Allows(EnablementSnapshot snapshot, string pluginId, int networkId) =>
+        catalog.Find(pluginId) is { IsLoaded: true } plugin && snapshot.Enabled.Contains((plugin.Id.ToUpperInvariant(), networkId));
+
+    /// <summary>The loaded plugins enabled for a network in <paramref name="snapshot"/>, in catalog order.</summary>
+    public IReadOnlyList<InstalledPlugin> EnabledFor(EnablementSnapshot snapshot, int networkId) =>
+        [.. catalog.Loaded.Where(p => snapshot.Enabled.Contains((p.Id.ToUpperInvariant(), networkId)))];
+
+    /// <summary>The enablements as of the database's last commit: the version row, and the enablements when it moved.</summary>
+    public async Task<EnablementSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
         var version = versions.Read();
-        var snapshot = cache.Snapshot;
+        var snapshot = _snapshot;
         if (snapshot is not null && snapshot.Version == version)
         {
-            return snapshot.Enabled;
+            return snapshot;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.PluginEnablements.AsNoTracking().Select(e => new { e.PluginId, e.NetworkId }).ToListAsync(cancellationToken);
-        var enabled = rows.Select(r => (r.PluginId.ToUpperInvariant(), r.NetworkId)).ToHashSet();
-        cache.Snapshot = new EnablementSnapshot(version, enabled);
-        return enabled;
-    }
-}
-
-public sealed record EnablementSnapshot(long Version, IReadOnlySet<(string PluginId, int NetworkId)> Enabled);
-
-/// <summary>The process-wide snapshot; only ever a cache of the database, never the truth.</summary>
-public sealed class EnablementSnapshotCache
-{
-    private volatile EnablementSnapshot? _snapshot;
-
-    public EnablementSnapshot? Snapshot
-    {
-        get => _snapshot;
-        set => _snapshot = value;
+        snapshot = new EnablementSnapshot(version, rows.Select(r => (r.PluginId.ToUpperInvariant(), r.NetworkId)).ToHashSet());
+        _snapshot = snapshot;
+        return snapshot;
     }
 }

@@ -22,7 +22,7 @@ public static class PluginsWebApplicationExtensions
         var catalog = loader.Load(builder.Services);
 
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton<EnablementSnapshotCache>();
+        builder.Services.AddSingleton<EnablementSnapshots>();
         builder.Services.AddSingleton<EnablementVersionReader>();
         builder.Services.AddScoped<PluginEnablementService>();
         builder.Services.AddScoped<PluginStartup>();

@@ -32,7 +32,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<ICurrentNetwork>(sp => sp.GetRequiredService<CurrentNetwork>());
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<INetworkDirectory, NetworkDirectory>();
-        builder.Services.AddScoped<NetworkNavigation>();
+        builder.Services.AddSingleton<NetworkNavigation>();
         builder.Services.Configure<NetworkFilterOptions>(builder.Configuration.GetSection("Networks"));
         builder.Services.AddScoped<DemoSeeder>();
 

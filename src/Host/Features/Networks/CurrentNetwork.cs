@@ -26,6 +26,9 @@ internal sealed class CurrentNetworkMiddleware(RequestDelegate next)
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
+
+            // For the plugin gate, which reads it without the request's container.
+            context.Features.Set<ICurrentNetwork>(current);
         }
 
         await next(context);
