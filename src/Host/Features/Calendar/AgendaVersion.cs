@@ -1,3 +1,5 @@
+using Platform.Host.Data;
+
 namespace Platform.Host.Features.Calendar;
 
 /// <summary>
@@ -26,24 +28,12 @@ public sealed class AgendaVersion
         ("AgendaRegistrations", "INSERT", "insert"), ("AgendaRegistrations", "UPDATE", "update"), ("AgendaRegistrations", "DELETE", "delete"),
     ];
 
-    /// <summary>The migrations' SQL: the triggers that bump the version (provider-specific, as <see cref="Companies.FullTextIndex"/>).</summary>
-    public static string TriggersSql { get; } = Create(EventChanges);
+    /// <summary>The migrations' SQL: the triggers that bump the version (<see cref="VersionTriggers"/>).</summary>
+    public static string TriggersSql { get; } = VersionTriggers.Create("AgendaVersions", "agenda_version", EventChanges);
 
-    public static string DropTriggersSql { get; } = Drop(EventChanges);
+    public static string DropTriggersSql { get; } = VersionTriggers.Drop("agenda_version", EventChanges);
 
-    public static string SeatTriggersSql { get; } = Create(SeatChanges);
+    public static string SeatTriggersSql { get; } = VersionTriggers.Create("AgendaVersions", "agenda_version", SeatChanges);
 
-    public static string DropSeatTriggersSql { get; } = Drop(SeatChanges);
-
-    private static string Create((string Table, string Change, string Suffix)[] changes) => string.Concat(changes.Select(c => $"""
-        CREATE TRIGGER "{c.Table}_agenda_version_{c.Suffix}" AFTER {c.Change} ON "{c.Table}" BEGIN
-          UPDATE "AgendaVersions" SET "Version" = "Version" + 1 WHERE "Id" = 1;
-        END;
-
-        """));
-
-    private static string Drop((string Table, string Change, string Suffix)[] changes) => string.Concat(changes.Select(c => $"""
-        DROP TRIGGER IF EXISTS "{c.Table}_agenda_version_{c.Suffix}";
-
-        """));
+    public static string DropSeatTriggersSql { get; } = VersionTriggers.Drop("agenda_version", SeatChanges);
 }

@@ -1,3 +1,5 @@
+using Platform.Host.Data;
+
 namespace Platform.Host.Features.Companies;
 
 /// <summary>
@@ -21,16 +23,8 @@ public sealed class DirectoryVersion
         ("Networks", "INSERT", "insert"), ("Networks", "UPDATE", "update"), ("Networks", "DELETE", "delete"),
     ];
 
-    /// <summary>The migration's SQL: the triggers that bump the version (provider-specific, as <see cref="FullTextIndex"/>).</summary>
-    public static string TriggersSql { get; } = string.Concat(Changes.Select(c => $"""
-        CREATE TRIGGER "{c.Table}_directory_version_{c.Suffix}" AFTER {c.Change} ON "{c.Table}" BEGIN
-          UPDATE "DirectoryVersions" SET "Version" = "Version" + 1 WHERE "Id" = 1;
-        END;
+    /// <summary>The migration's SQL: the triggers that bump the version (<see cref="VersionTriggers"/>).</summary>
+    public static string TriggersSql { get; } = VersionTriggers.Create("DirectoryVersions", "directory_version", Changes);
 
-        """));
-
-    public static string DropTriggersSql { get; } = string.Concat(Changes.Select(c => $"""
-        DROP TRIGGER IF EXISTS "{c.Table}_directory_version_{c.Suffix}";
-
-        """));
+    public static string DropTriggersSql { get; } = VersionTriggers.Drop("directory_version", Changes);
 }
