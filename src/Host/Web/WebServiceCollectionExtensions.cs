@@ -28,8 +28,8 @@ public static class WebServiceCollectionExtensions
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
-        builder.Services.AddScoped<CurrentNetwork>();
-        builder.Services.AddScoped<ICurrentNetwork>(sp => sp.GetRequiredService<CurrentNetwork>());
+        // The network CurrentNetworkMiddleware found for the request (none outside /c/{network}/… and outside a request).
+        builder.Services.AddScoped<ICurrentNetwork>(sp => sp.GetService<IHttpContextAccessor>()?.HttpContext?.Features.Get<ICurrentNetwork>() ?? CurrentNetwork.None);
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<INetworkDirectory, NetworkDirectory>();
         builder.Services.AddSingleton<NetworkNavigation>();
@@ -50,7 +50,7 @@ public static class WebServiceCollectionExtensions
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        return builder.Services
+        var mvc = builder.Services
             .AddRazorPages(o =>
             {
                 // Each feature folder owns its pages: Features/<Feature>/Pages/*.cshtml, with French
@@ -60,6 +60,8 @@ public static class WebServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Notifications");
             })
             .AddMvcOptions(o => o.ModelBindingMessageProvider.UseFrench());
+        builder.Services.AddLeanViewHelpers();
+        return mvc;
     }
 
     public static WebApplication UsePlatformWeb(this WebApplication app)
