@@ -9,8 +9,19 @@ public sealed class PluginCatalog(IReadOnlyList<InstalledPlugin> plugins, bool s
 
     public IEnumerable<InstalledPlugin> Loaded => All.Where(p => p.IsLoaded);
 
-    public InstalledPlugin? Find(string id) =>
-        All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+    public InstalledPlugin? Find(string id)
+    {
+        // On every plugin request (the gate): a loop, not a LINQ closure.
+        foreach (var plugin in All)
+        {
+            if (string.Equals(plugin.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return plugin;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The loaded plugin that owns this assembly, or null for host code.</summary>
     public InstalledPlugin? FindByAssembly(System.Reflection.Assembly assembly) =>

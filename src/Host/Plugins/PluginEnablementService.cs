@@ -110,8 +110,26 @@ public sealed class PluginEnablementService(
         _current ??= await snapshots.CurrentAsync(cancellationToken);
 }
 
-/// <summary>The enabled (plugin id in upper case, network id) pairs as of a version of the enablements.</summary>
-public sealed record EnablementSnapshot(long Version, IReadOnlySet<(string PluginId, int NetworkId)> Enabled);
+/// <summary>
+/// The enabled (plugin id in upper case, network id) pairs as of a version of the enablements. The set compares
+/// plugin ids in any case, so a check allocates nothing.
+/// </summary>
+public sealed record EnablementSnapshot(long Version, IReadOnlySet<(string PluginId, int NetworkId)> Enabled)
+{
+    public static EnablementSnapshot Of(long version, IEnumerable<(string PluginId, int NetworkId)> enabled) =>
+        new(version, enabled.Select(e => (e.PluginId.ToUpperInvariant(), e.NetworkId)).ToHashSet(PairComparer.Instance));
+
+    private sealed class PairComparer : IEqualityComparer<(string PluginId, int NetworkId)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((string PluginId, int NetworkId) x, (string PluginId, int NetworkId) y) =>
+            x.NetworkId == y.NetworkId && string.Equals(x.PluginId, y.PluginId, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string PluginId, int NetworkId) pair) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(pair.PluginId), pair.NetworkId);
+    }
+}
 
 /// <summary>
 /// The process-wide snapshot of the enablements, only ever a cache of the database, never the truth: read
@@ -125,11 +143,11 @@ public sealed class EnablementSnapshots(IDbContextFactory<PlatformDbContext> dbF
 
     /// <summary>Whether the plugin is loaded and enabled for the network in <paramref name="snapshot"/>.</summary>
     public bool Allows(EnablementSnapshot snapshot, string pluginId, int networkId) =>
-        catalog.Find(pluginId) is { IsLoaded: true } plugin && snapshot.Enabled.Contains((plugin.Id.ToUpperInvariant(), networkId));
+        catalog.Find(pluginId) is { IsLoaded: true } plugin && snapshot.Enabled.Contains((plugin.Id, networkId));
 
     /// <summary>The loaded plugins enabled for a network in <paramref name="snapshot"/>, in catalog order.</summary>
     public IReadOnlyList<InstalledPlugin> EnabledFor(EnablementSnapshot snapshot, int networkId) =>
-        [.. catalog.Loaded.Where(p => snapshot.Enabled.Contains((p.Id.ToUpperInvariant(), networkId)))];
+        [.. catalog.Loaded.Where(p => snapshot.Enabled.Contains((p.Id, networkId)))];
 
     /// <summary>The enablements as of the database's last commit: the version row, and the enablements when it moved.</summary>
     public async Task<EnablementSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
@@ -143,7 +161,7 @@ public sealed class EnablementSnapshots(IDbContextFactory<PlatformDbContext> dbF
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.PluginEnablements.AsNoTracking().Select(e => new { e.PluginId, e.NetworkId }).ToListAsync(cancellationToken);
-        snapshot = new EnablementSnapshot(version, rows.Select(r => (r.PluginId.ToUpperInvariant(), r.NetworkId)).ToHashSet());
+        snapshot = EnablementSnapshot.Of(version, rows.Select(r => (r.PluginId, r.NetworkId)));
         _snapshot = snapshot;
         return snapshot;
     }

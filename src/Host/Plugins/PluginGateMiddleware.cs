@@ -43,7 +43,8 @@ internal sealed class PluginGateMiddleware(
 
         try
         {
-            await pipelines.ForPlugin(plugin.PluginId, network.Slug).ExecuteAsync(async _ => await next(context), context.RequestAborted);
+            await pipelines.ForPlugin(plugin.PluginId, network.Slug)
+                .ExecuteAsync(static async (state, _) => await state.next(state.context), (next, context), context.RequestAborted);
         }
         catch (BrokenCircuitException)
         {

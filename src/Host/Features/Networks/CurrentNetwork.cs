@@ -3,12 +3,16 @@ using Platform.Abstractions.Networks;
 namespace Platform.Host.Features.Networks;
 
 /// <summary>
-/// The network named by the request's <c>{network}</c> route value. Resolved once per request by
-/// <see cref="CurrentNetworkMiddleware"/>, before the plugin gate and the page run.
+/// The network named by the request's <c>{network}</c> route value. Found once per request by
+/// <see cref="CurrentNetworkMiddleware"/>, before the plugin gate and the page run, and kept in the request's
+/// features, where the container's <see cref="ICurrentNetwork"/>, the gate and the layout read it.
 /// </summary>
-internal sealed class CurrentNetwork : ICurrentNetwork
+internal sealed class CurrentNetwork(NetworkInfo? network) : ICurrentNetwork
 {
-    public NetworkInfo? Network { get; set; }
+    /// <summary>Outside a network's pages.</summary>
+    public static readonly CurrentNetwork None = new(null);
+
+    public NetworkInfo? Network { get; } = network;
 }
 
 internal sealed class CurrentNetworkMiddleware(RequestDelegate next)
@@ -18,17 +22,14 @@ internal sealed class CurrentNetworkMiddleware(RequestDelegate next)
         if (context.GetRouteValue("network") is string slug)
         {
             // Resolved only for a /c/{network}/… URL (as InvokeAsync's parameters, on every request).
-            var current = context.RequestServices.GetRequiredService<CurrentNetwork>();
             var directory = context.RequestServices.GetRequiredService<INetworkDirectory>();
-            current.Network = await directory.FindBySlugAsync(slug, context.RequestAborted);
-            if (current.Network is null)
+            if (await directory.FindBySlugAsync(slug, context.RequestAborted) is not { } network)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
             }
 
-            // For the plugin gate, which reads it without the request's container.
-            context.Features.Set<ICurrentNetwork>(current);
+            context.Features.Set<ICurrentNetwork>(new CurrentNetwork(network));
         }
 
         await next(context);

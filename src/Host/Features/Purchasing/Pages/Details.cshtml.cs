@@ -204,7 +204,21 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
 
     private async Task<bool> LoadAsync(int id)
     {
+        // The page's reads share one opening of the connection, not one each (bench/README.md).
         var ct = HttpContext.RequestAborted;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await ReadAsync(id, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<bool> ReadAsync(int id, CancellationToken ct)
+    {
         if (await service.FindVisibleAsync(id, member, ct) is not var (queue, companyNetworks))
         {
             return false;
