@@ -170,7 +170,10 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     /// <see cref="CompanyMembership.Network"/>: pages name networks from <c>INetworkDirectory</c>, which
     /// keeps them (joining the networks' rows cost the company page a tenth of its time, bench/README.md).
     /// </summary>
-    public async Task<Company?> FindCompanyAsync(int id, CancellationToken cancellationToken = default)
+    public Task<Company?> FindCompanyAsync(int id, CancellationToken cancellationToken = default) =>
+        db.Database.ReadAsync(() => ReadCompanyAsync(id, cancellationToken), cancellationToken);
+
+    private async Task<Company?> ReadCompanyAsync(int id, CancellationToken cancellationToken)
     {
         if (await CompanyById(db, id, cancellationToken) is not { } company)
         {

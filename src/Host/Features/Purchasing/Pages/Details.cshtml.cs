@@ -202,20 +202,7 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
         return page;
     }
 
-    private async Task<bool> LoadAsync(int id)
-    {
-        // The page's reads share one opening of the connection, not one each (bench/README.md).
-        var ct = HttpContext.RequestAborted;
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await ReadAsync(id, ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private Task<bool> LoadAsync(int id) => db.Database.ReadAsync(() => ReadAsync(id, HttpContext.RequestAborted), HttpContext.RequestAborted);
 
     private async Task<bool> ReadAsync(int id, CancellationToken ct)
     {
