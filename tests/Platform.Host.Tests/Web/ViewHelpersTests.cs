@@ -11,7 +11,7 @@ namespace Platform.Host.Tests.Web;
 public sealed class ViewHelpersTests(SharedHostFactory factory)
 {
     [Fact]
-    public void ViewHelpers_AreTheLeanOnes_ANewOneForEachView_OnTheRequestsBufferScope()
+    public void ViewHelpers_AreTheLeanOnes_ANewOneForEachView()
     {
         using var scope = factory.Services.CreateScope();
 
