@@ -23,7 +23,7 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
     private static readonly Uri BaselineUri = new($"https://127.0.0.1:{BenchSettings.BaselinePort}");
 
     /// <summary>
-    /// The host in Production with a bench database. The rate limits (20 sign-ins and 120 writes a minute
+    /// The host as deployed (<see cref="DeploymentEnvironment"/>), with a bench database. The rate limits (20 sign-ins and 120 writes a minute
     /// per user by default) are raised: the bench posts thousands of pledges a second for 16 members.
     /// <paramref name="keepSearchResults"/> false: the search page computes every search (<c>Search:KeepResults</c>),
     /// as it does for a search nobody asked since the directory last changed.
@@ -31,10 +31,9 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
     public static Dictionary<string, string> Environment(BenchPaths paths, string database, string certificate, bool keepSearchResults = true)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return new(StringComparer.Ordinal)
+        return new Dictionary<string, string>(DeploymentEnvironment.Read(DeploymentEnvironment.File(paths)), StringComparer.Ordinal)
         {
             ["Search__KeepResults"] = keepSearchResults ? "true" : "false",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = HostUri.ToString(),
             ["Kestrel__Certificates__Default__Path"] = certificate,
             ["Kestrel__Certificates__Default__Password"] = BenchCertificate.Password,

@@ -108,7 +108,8 @@ if (searchP50.Count > 1)
     report.Figures.Add(new FigureRow($"Search p50 {largest.Companies:N0} / {smallest.Key:N0} companies", $"{growth:0.00}×", "≤ 2×", growth <= 2));
 }
 
-var table = report.ToMarkdown(startedUtc, Machine.Describe(), $"load average (1/5/15 min) {loadAtStart} at the start, {Machine.LoadAverage()} at the end");
+var table = report.ToMarkdown(startedUtc, Machine.Describe(), $"load average (1/5/15 min) {loadAtStart} at the start, {Machine.LoadAverage()} at the end",
+    DeploymentEnvironment.Read(DeploymentEnvironment.File(paths)));
 File.WriteAllText(paths.File("results.md"), table);
 Console.WriteLine();
 Console.WriteLine(table);

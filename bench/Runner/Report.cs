@@ -23,11 +23,12 @@ public sealed class Report(BenchSettings settings)
     /// <summary>The harness or the host broke: a page answered errors (non-2xx/3xx, socket errors).</summary>
     public bool HasErrors => Baseline.Concat(Pages).Any(r => r.Result.Failed || r.Reference?.Failed == true);
 
-    public string ToMarkdown(DateTime startedUtc, string machine, string load)
+    /// <param name="deployment">The host's deployment environment (<see cref="DeploymentEnvironment"/>), as it was read.</param>
+    public string ToMarkdown(DateTime startedUtc, string machine, string load, IEnumerable<KeyValuePair<string, string>> deployment)
     {
         var text = new StringBuilder();
         Line(text, $"Run: {(settings.Smoke ? "smoke" : "full")}, {startedUtc:yyyy-MM-dd HH:mm} UTC, {machine}, {load}.");
-        Line(text, $"Load: wrk, {BenchSettings.Threads} threads, {BenchSettings.Connections} connections, {settings.WarmUp.TotalSeconds:0} s warm-up then {settings.Measure.TotalSeconds:0} s measured per page, in {BenchSettings.RoundsInTurn} turns with the page its ratio is taken against (« reference req/s »); HTTPS on 127.0.0.1; host in Production; largest data set ({settings.LargestCompanyCount:N0} companies).");
+        Line(text, $"Load: wrk, {BenchSettings.Threads} threads, {BenchSettings.Connections} connections, {settings.WarmUp.TotalSeconds:0} s warm-up then {settings.Measure.TotalSeconds:0} s measured per page, in {BenchSettings.RoundsInTurn} turns with the page its ratio is taken against (« reference req/s »); HTTPS on 127.0.0.1; host as deployed ({string.Join(", ", deployment.Select(v => $"{v.Key}={v.Value}"))}, deploy/platform.env); largest data set ({settings.LargestCompanyCount:N0} companies).");
         Line(text, "");
         Line(text, "| Page | req/s | p50 ms | p99 ms | errors | reference req/s | ratio | target | result |");
         Line(text, "|---|---:|---:|---:|---:|---:|---:|---|---|");
