@@ -22,6 +22,7 @@ public static class WebServiceCollectionExtensions
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPlatformResilience();
+        builder.Services.AddReverseProxyHeaders(builder.Configuration);
         builder.Services.AddPlatformRateLimits(builder.Configuration);
         builder.Services.AddHsts(o =>
         {
@@ -66,6 +67,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/erreur");
