@@ -11,7 +11,8 @@ namespace Platform.Host.Tests.Purchasing;
 
 /// <summary>
 /// Who sees a queue is written twice: in SQL for the lists (<see cref="PurchasingService.VisibleTo"/>) and on
-/// the model for the queue page (<see cref="PurchasingQueue.IsVisibleTo"/>). They must never disagree.
+/// the model for the queue page (<see cref="PurchasingQueue.IsVisibleTo"/>, with the reads of
+/// <see cref="PurchasingService.FindVisibleAsync"/>). They must never disagree.
 /// </summary>
 [Collection(PurchasingHost.Name)]
 public sealed class QueueVisibilityTests(PurchasingHostFactory factory)
@@ -19,12 +20,14 @@ public sealed class QueueVisibilityTests(PurchasingHostFactory factory)
     [Fact]
     public async Task TheListsRule_AndTheQueuePagesRule_AgreeForEveryoneOnEveryQueue()
     {
-        await factory.OpenQueueAsync("sotra", ["promobois", "eclair"], minimum: 10, capacity: null, deadlineIn: TimeSpan.FromDays(3));
+        var open = await factory.OpenQueueAsync("sotra", ["promobois", "eclair"], minimum: 10, capacity: null, deadlineIn: TimeSpan.FromDays(3));
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var service = scope.ServiceProvider.GetRequiredService<PurchasingService>();
         await AddDraftAsync(db, organizer: "prod-iaa", invited: "sotra");
-        var queues = await db.Set<PurchasingQueue>().AsNoTracking().Include(q => q.Networks).ToListAsync();
+        var pledger = await db.Set<CompanyMembership>().Where(m => m.Network!.Slug == "promobois").Select(m => m.CompanyId).FirstAsync();
+        await service.PledgeAsync(open, new Person(false, new HashSet<int>(), pledger), 5, Guid.NewGuid().ToString("N"));
+        var queues = await db.Set<PurchasingQueue>().AsNoTracking().Include(q => q.Networks).Include(q => q.Tiers).Include(q => q.Pledges).AsSplitQuery().ToListAsync();
         var networkIds = await db.Set<Network>().Select(n => n.Id).ToListAsync();
         var companies = await db.Set<CompanyMembership>().GroupBy(m => m.CompanyId)
             .Select(g => new { CompanyId = g.Key, Networks = g.Select(m => m.NetworkId).ToList() }).ToListAsync();
@@ -47,11 +50,30 @@ public sealed class QueueVisibilityTests(PurchasingHostFactory factory)
             var onModel = queues.Where(q => q.IsVisibleTo(who, companyNetworks)).Select(q => q.Id).Order().ToList();
             Assert.True(inSql.SequenceEqual(onModel), $"{who}: SQL [{string.Join(", ", inSql)}], model [{string.Join(", ", onModel)}]");
             seen += inSql.Count;
+
+            // The queue page's own reads agree too, and bring the queue whole with the company's invited networks.
+            List<int> onPage = [];
+            foreach (var queue in queues)
+            {
+                if (await service.FindVisibleAsync(queue.Id, who) is not var (read, invitedCompanyNetworks))
+                {
+                    continue;
+                }
+
+                onPage.Add(read.Id);
+                Assert.Equal(queue.Networks.Select(n => n.NetworkId).Order(), read.Networks.Select(n => n.NetworkId).Order());
+                Assert.Equal(queue.OrderedTiers.Select(t => (t.FromQuantity, t.UnitPrice)), read.OrderedTiers.Select(t => (t.FromQuantity, t.UnitPrice)));
+                Assert.Equal(queue.Pledges.Select(p => p.Id).Order(), read.Pledges.Select(p => p.Id).Order());
+                Assert.Equal(queue.Networks.Select(n => n.NetworkId).Intersect(companyNetworks).Order(), invitedCompanyNetworks.Order());
+            }
+
+            Assert.True(inSql.SequenceEqual(onPage), $"{who}: SQL [{string.Join(", ", inSql)}], queue page [{string.Join(", ", onPage)}]");
         }
 
         // Not a vacuous agreement: some see some queues, nobody but the administrator sees them all.
         Assert.InRange(seen, people.Count, (people.Count * queues.Count) - 1);
         Assert.Contains(queues, q => q.Status == PurchasingQueueStatus.Draft);
+        Assert.Contains(queues, q => q.Pledges.Count > 0);
     }
 
     private static async Task AddDraftAsync(PlatformDbContext db, string organizer, string invited)

@@ -85,6 +85,9 @@ public sealed class QueueHistoryEntry
 /// <summary>A line of a queue's history and the name of its company, if it has one.</summary>
 public sealed record HistoryLine(QueueHistoryEntry Entry, string? CompanyName);
 
+/// <summary>A network a queue invites, and whether the reader's company belongs to it.</summary>
+public sealed record Invitation(int NetworkId, bool OfTheCompany);
+
 public enum HistoryKind
 {
     Pledged = 1,

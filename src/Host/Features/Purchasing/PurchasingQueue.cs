@@ -101,7 +101,7 @@ public sealed class PurchasingQueue
     /// <summary>
     /// Whether this person may see the queue — the rule <see cref="PurchasingService.VisibleTo"/> applies in
     /// SQL to lists — for a queue loaded with its <see cref="Networks"/>. <paramref name="companyNetworkIds"/>
-    /// are the networks of the person's company.
+    /// are the networks of the person's company (those the queue invites are enough).
     /// </summary>
     public bool IsVisibleTo(ICurrentMember member, IReadOnlyCollection<int> companyNetworkIds)
     {
@@ -111,9 +111,6 @@ public sealed class PurchasingQueue
             || (Status != PurchasingQueueStatus.Draft
                 && Networks.Any(n => member.AnimatedNetworkIds.Contains(n.NetworkId) || companyNetworkIds.Contains(n.NetworkId)));
     }
-
-    /// <summary>Whether a company of these networks is invited (it may pledge while the queue is open).</summary>
-    public bool Invites(IReadOnlyCollection<int> companyNetworkIds) => Networks.Any(n => companyNetworkIds.Contains(n.NetworkId));
 
     public Pledge? PledgeOf(int companyId) => Pledges.FirstOrDefault(p => p.CompanyId == companyId);
 

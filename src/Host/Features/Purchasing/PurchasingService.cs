@@ -59,15 +59,25 @@ public sealed class PurchasingService(
     }
 
     // The queue page's reads, compiled: EF would otherwise rebuild and look up each query's expression
-    // tree on every view (a tenth of the page's CPU, bench/README.md).
-    private static readonly Func<PlatformDbContext, int, CancellationToken, Task<PurchasingQueue?>> QueueWithPledges =
+    // tree on every view (a tenth of the page's CPU, bench/README.md). One statement per table, each a
+    // plain lookup by key: SQLite parses and plans every statement again on each view, and EF's split
+    // query would repeat the queue's filter in a sub-select, sorted, in each of its four.
+    private static readonly Func<PlatformDbContext, int, CancellationToken, Task<PurchasingQueue?>> QueueRow =
         EF.CompileAsyncQuery((PlatformDbContext context, int id, CancellationToken _) =>
-            context.Set<PurchasingQueue>().AsNoTracking().Include(q => q.Tiers).Include(q => q.Networks).Include(q => q.Pledges)
-                .AsSplitQuery().FirstOrDefault(q => q.Id == id));
+            context.Set<PurchasingQueue>().AsNoTracking().FirstOrDefault(q => q.Id == id));
 
-    private static readonly Func<PlatformDbContext, int, IAsyncEnumerable<int>> NetworksOfCompany =
-        EF.CompileAsyncQuery((PlatformDbContext context, int companyId) =>
-            context.Set<CompanyMembership>().Where(m => m.CompanyId == companyId).Select(m => m.NetworkId));
+    private static readonly Func<PlatformDbContext, int, int, IAsyncEnumerable<Invitation>> InvitationsOf =
+        EF.CompileAsyncQuery((PlatformDbContext context, int queueId, int companyId) =>
+            context.Set<QueueNetwork>().Where(n => n.QueueId == queueId)
+                .Select(n => new Invitation(n.NetworkId, context.Set<CompanyMembership>().Any(m => m.CompanyId == companyId && m.NetworkId == n.NetworkId))));
+
+    private static readonly Func<PlatformDbContext, int, IAsyncEnumerable<PriceTier>> TiersOf =
+        EF.CompileAsyncQuery((PlatformDbContext context, int queueId) =>
+            context.Set<PriceTier>().AsNoTracking().Where(t => t.QueueId == queueId));
+
+    private static readonly Func<PlatformDbContext, int, IAsyncEnumerable<Pledge>> PledgesOf =
+        EF.CompileAsyncQuery((PlatformDbContext context, int queueId) =>
+            context.Set<Pledge>().AsNoTracking().Where(p => p.QueueId == queueId));
 
     private static readonly Func<PlatformDbContext, int, bool, int, int, int, IAsyncEnumerable<HistoryLine>> HistoryLines =
         EF.CompileAsyncQuery((PlatformDbContext context, int queueId, bool all, int companyId, int skip, int take) =>
@@ -79,26 +89,43 @@ public sealed class PurchasingService(
 
     /// <summary>
     /// The queue with its tiers, invitations and pledges if this person may see it (<see cref="PurchasingQueue.IsVisibleTo"/>),
-    /// and the networks of their company; <see langword="null"/> otherwise.
+    /// and the invited networks their company belongs to; <see langword="null"/> otherwise.
     /// </summary>
-    public async Task<(PurchasingQueue Queue, IReadOnlyList<int> CompanyNetworkIds)?> FindVisibleAsync(int id, ICurrentMember member, CancellationToken cancellationToken = default)
+    public async Task<(PurchasingQueue Queue, IReadOnlyList<int> InvitedCompanyNetworkIds)?> FindVisibleAsync(int id, ICurrentMember member, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
-        if (await QueueWithPledges(db, id, cancellationToken) is not { } queue)
+        if (await QueueRow(db, id, cancellationToken) is not { } queue)
         {
             return null;
         }
 
-        List<int> networks = [];
-        if (member.CompanyId is { } companyId)
+        // Only the invited networks decide (visibility, the right to pledge): the company's others need not be read.
+        List<int> companyNetworks = [];
+        await foreach (var invitation in InvitationsOf(db, id, member.CompanyId ?? -1).WithCancellation(cancellationToken))
         {
-            await foreach (var networkId in NetworksOfCompany(db, companyId).WithCancellation(cancellationToken))
+            queue.Networks.Add(new QueueNetwork { QueueId = id, NetworkId = invitation.NetworkId });
+            if (invitation.OfTheCompany)
             {
-                networks.Add(networkId);
+                companyNetworks.Add(invitation.NetworkId);
             }
         }
 
-        return queue.IsVisibleTo(member, networks) ? (queue, networks) : null;
+        if (!queue.IsVisibleTo(member, companyNetworks))
+        {
+            return null;
+        }
+
+        await foreach (var tier in TiersOf(db, id).WithCancellation(cancellationToken))
+        {
+            queue.Tiers.Add(tier);
+        }
+
+        await foreach (var pledge in PledgesOf(db, id).WithCancellation(cancellationToken))
+        {
+            queue.Pledges.Add(pledge);
+        }
+
+        return (queue, companyNetworks);
     }
 
     /// <summary>

@@ -206,7 +206,7 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
 
     private async Task<bool> ReadAsync(int id, CancellationToken ct)
     {
-        if (await service.FindVisibleAsync(id, member, ct) is not var (queue, companyNetworks))
+        if (await service.FindVisibleAsync(id, member, ct) is not var (queue, invitedCompanyNetworks))
         {
             return false;
         }
@@ -226,7 +226,7 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
 
         if (member.CompanyId is { } companyId)
         {
-            IsInvitedCompany = queue.Invites(companyNetworks);
+            IsInvitedCompany = invitedCompanyNetworks.Count > 0;
             MyPledge = queue.PledgeOf(companyId) is { Status: not PledgeStatus.Withdrawn } pledge ? pledge : null;
             MyPosition = MyPledge is null ? null : queue.WaitingPosition(MyPledge);
         }
