@@ -13,6 +13,7 @@ public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private bool _disposed;
 
     private AppProcess(Process process, StreamWriter log)
     {
@@ -21,6 +22,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public int Id => _process.Id;
+
+    public bool IsRunning => !_disposed && !_process.HasExited;
 
     /// <summary>From the start of the process to the first 200 on <c>/</c>.</summary>
     public TimeSpan StartUp { get; private set; }
@@ -125,10 +128,16 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident set size (VmHWM) so far, in MiB.</summary>
-    public double PeakRssMiB()
+    public double PeakRssMiB() => StatusMiB("VmHWM");
+
+    /// <summary>Resident set size now (VmRSS), in MiB.</summary>
+    public double RssMiB() => StatusMiB("VmRSS");
+
+    /// <summary>A size line of <c>/proc/{pid}/status</c> (given there in kB), in MiB.</summary>
+    private double StatusMiB(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kib = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        var kib = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return kib / 1024.0;
     }
 
@@ -140,6 +149,7 @@ public sealed class AppProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        _disposed = true;
         _process.Dispose();
         await _log.DisposeAsync();
     }

@@ -22,6 +22,9 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
     private static readonly Uri HostUri = new($"https://127.0.0.1:{BenchSettings.HostPort}");
     private static readonly Uri BaselineUri = new($"https://127.0.0.1:{BenchSettings.BaselinePort}");
 
+    /// <summary>The host started last: its memory is logged after each page, to tell which page raises the peak.</summary>
+    private AppProcess? _host;
+
     /// <summary>
     /// The host as deployed (<see cref="DeploymentEnvironment"/>), with a bench database. The rate limits (20 sign-ins and 120 writes a minute
     /// per user by default) are raised: the bench posts thousands of pledges a second for 16 members.
@@ -51,7 +54,8 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         ArgumentNullException.ThrowIfNull(data);
         var host = await AppProcess.StartAsync(paths.HostDll, Environment(paths, paths.Database(data.Companies), certificate, keepSearchResults), HostUri, "/",
             paths.File($"host-{data.Companies}{(keepSearchResults ? "" : "-computed")}.log"));
-        say($"Host up on {data.Companies:N0} companies{(keepSearchResults ? "" : ", every search computed")} in {host.StartUp.TotalMilliseconds:N0} ms (pid {host.Id})");
+        say($"Host up on {data.Companies:N0} companies{(keepSearchResults ? "" : ", every search computed")} in {host.StartUp.TotalMilliseconds:N0} ms (pid {host.Id}); {Memory(host)}");
+        _host = host;
         return host;
     }
 
@@ -108,6 +112,7 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         say("pledge");
         var pledge = await Wrk.MeasureAsync(new WrkTarget(HostUri, Wrk.Script(paths.Work, "pledge"),
             [sessionsFile, Id(data.PledgeQueueId), BenchSettings.Threads.ToString(CultureInfo.InvariantCulture)], settings.WarmUp), settings.Measure);
+        SayHostMemory();
         return new HostPages(reads, new Compared(home[0], home[2]), search, new Compared(networks[0], networks[2]), new Compared(networks[1], networks[0]),
             Reported("pledge", pledge));
     }
@@ -139,7 +144,9 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
     {
         say(page.Name);
         await page.WriteUrlsAsync(paths);
-        return Reported(page.Name, await Wrk.MeasureAsync(page.Target with { WarmUp = settings.WarmUp }, measure));
+        var result = await Wrk.MeasureAsync(page.Target with { WarmUp = settings.WarmUp }, measure);
+        SayHostMemory();
+        return Reported(page.Name, result);
     }
 
     private async Task<Compared> AgainstEfAsync(Page page)
@@ -158,6 +165,7 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         }
 
         var results = await Wrk.MeasureInTurnAsync([.. pages.Select(p => p.Target)], settings.Measure, BenchSettings.RoundsInTurn);
+        SayHostMemory();
         return [.. pages.Zip(results, (page, result) => Reported(page.Name, result))];
     }
 
@@ -176,6 +184,16 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
 
         return result;
     }
+
+    private void SayHostMemory()
+    {
+        if (_host is { IsRunning: true } host)
+        {
+            say("  host " + Memory(host));
+        }
+    }
+
+    private static string Memory(AppProcess host) => $"VmRSS {host.RssMiB():N0} MiB, VmHWM {host.PeakRssMiB():N0} MiB";
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }
