@@ -12,9 +12,12 @@ namespace Platform.Host.Data;
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     // busy_timeout lets SQLite wait inside the engine instead of Microsoft.Data.Sqlite's 150 ms sleep
-    // loop; synchronous=NORMAL is safe in WAL mode (an app crash loses nothing).
+    // loop; synchronous=NORMAL is safe in WAL mode (an app crash loses nothing). cache_size: each pooled
+    // connection keeps its own page cache (2 MB by default, a dozen connections under load); the file's
+    // pages stay in the OS's cache, so 512 KiB each serve the pages as fast for a quarter of the memory
+    // (decision 0015, amendment).
     private const string Pragmas =
-        "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864;";
+        "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864; PRAGMA cache_size=-512;";
 
     // The pragmas belong to the native connection, which the pool keeps open across EF's open/close
     // of the SqliteConnection (EF opens and closes it around every query outside a transaction). They

@@ -23,6 +23,7 @@ public sealed class DatabaseTests(SharedHostFactory factory)
         Assert.Equal("5000", await Pragma(db, "busy_timeout"));
         Assert.Equal("1", await Pragma(db, "foreign_keys"));
         Assert.Equal("1", await Pragma(db, "synchronous")); // NORMAL
+        Assert.Equal("-512", await Pragma(db, "cache_size")); // KiB: each pooled connection has its own page cache
         Assert.Equal(factory.DatabasePath, db.Database.GetDbConnection().DataSource);
 
         // The pragmas are sent once per native connection: a pooled one reopened keeps them.
@@ -30,6 +31,7 @@ public sealed class DatabaseTests(SharedHostFactory factory)
         await db.Database.OpenConnectionAsync();
         Assert.Equal("5000", await Pragma(db, "busy_timeout"));
         Assert.Equal("1", await Pragma(db, "synchronous"));
+        Assert.Equal("-512", await Pragma(db, "cache_size"));
     }
 
     [Fact]
