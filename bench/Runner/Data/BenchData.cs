@@ -7,6 +7,7 @@ public sealed record BenchData(
     int PledgeQueueId,
     IReadOnlyList<string> MemberEmails,
     IReadOnlyList<int> CompanyIds,
+    IReadOnlyList<int> UnviewedCompanyIds,
     IReadOnlyList<int> UpcomingEventIds,
     IReadOnlyList<string> NetworkSlugs,
     IReadOnlyList<int> MemberQueueIds,

@@ -40,12 +40,16 @@ public static class BenchDataGenerator
         transaction.Commit();
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
 
+        // The company page's ids, and the others in a random order: pages not viewed yet, which compute their suggestions.
+        var companyIds = Sample(faker, Enumerable.Range(1, companyCount).ToList(), Math.Min(1000, companyCount / 2));
+        var unviewed = faker.Random.Shuffle(Enumerable.Range(1, companyCount).Except(companyIds)).ToList();
         return new BenchData(
             companyCount,
             networks[BenchNetworkId - 1].Slug,
             queues.PledgeQueueId,
             emails,
-            Sample(faker, Enumerable.Range(1, companyCount).ToList(), 1000),
+            companyIds,
+            unviewed,
             Sample(faker, events, 1000),
             Sample(faker, networks.Select(n => n.Slug).ToList(), 200),
             queues.MemberQueueIds,

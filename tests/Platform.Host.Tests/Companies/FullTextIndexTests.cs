@@ -33,6 +33,48 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
     }
 
     [Fact]
+    public async Task SuggestionIndexes_FollowInsertSkillsChangeAndDelete()
+    {
+        const string Reason = "Propose « zythologie lunaire artisanale », qui répond à votre besoin « zythologie lunaire ».";
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var (seeker, offerer) = await writer.ExecuteAsync(async (db, ct) =>
+        {
+            var networks = await db.Networks.Where(n => n.Slug == "inoo" || n.Slug == "pain-bio-local").OrderBy(n => n.Slug).Select(n => n.Id).ToListAsync(ct);
+            var seeker = new Company { Name = "Brasserie des Lunes", Needs = "zythologie lunaire" };
+            var offerer = new Company { Name = "Atelier Zythos", Skills = "zythologie lunaire artisanale" };
+            seeker.Memberships.Add(new CompanyMembership { NetworkId = networks[0] });
+            offerer.Memberships.Add(new CompanyMembership { NetworkId = networks[1] });
+            db.Companies.AddRange(seeker, offerer);
+            await db.SaveChangesAsync(ct);
+            return (seeker.Id, offerer.Id);
+        });
+        try
+        {
+            Assert.Contains(Reason, Assert.Single(await SuggestionsAsync(seeker), s => s.Company.Id == offerer).Reasons);
+
+            await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == offerer).ExecuteUpdateAsync(u => u.SetProperty(c => c.Skills, "marqueterie"), ct));
+            Assert.DoesNotContain(await SuggestionsAsync(seeker), s => s.Company.Id == offerer);
+
+            await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == offerer).ExecuteUpdateAsync(u => u.SetProperty(c => c.Skills, "zythologie lunaire artisanale"), ct));
+            Assert.Contains(await SuggestionsAsync(seeker), s => s.Company.Id == offerer);
+
+            await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == offerer).ExecuteDeleteAsync(ct));
+            Assert.DoesNotContain(await SuggestionsAsync(seeker), s => s.Company.Id == offerer);
+
+            // Each index still says exactly what its column holds (FTS5 compares them, and throws where they differ).
+            using var scope = factory.Services.CreateScope();
+            var database = scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Database;
+            await database.ExecuteSqlRawAsync("INSERT INTO CompanySkillWords(CompanySkillWords, rank) VALUES ('integrity-check', 1)");
+            await database.ExecuteSqlRawAsync("INSERT INTO CompanyNeedWords(CompanyNeedWords, rank) VALUES ('integrity-check', 1)");
+            await database.ExecuteSqlRawAsync("INSERT INTO CompanyActivityWords(CompanyActivityWords, rank) VALUES ('integrity-check', 1)");
+        }
+        finally
+        {
+            await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == seeker || c.Id == offerer).ExecuteDeleteAsync(ct));
+        }
+    }
+
+    [Fact]
     public async Task Search_PutsTheNamesWithTheWordsFirst_ThenOrdersByNameInFrench()
     {
         string[] names = ["Fabrique Tarnaise", "écritoire d'Agen", "Bois Gravé", "atelier Chêne", "Zinc et Xylographies"];
@@ -106,6 +148,12 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
         var members = await directory.MembersOfNetworkAsync(memberships.Single(m => m.NetworkSlug == "sotra" || m.NetworkSlug == "prod-iaa").NetworkId, page: 2, pageSize: 10);
         Assert.Equal((38, 10, 2), (members.Total, members.Items.Count, members.Page));
         Assert.Null(await directory.FindCompanyAsync(-1));
+    }
+
+    private async Task<IReadOnlyList<Suggestion>> SuggestionsAsync(int companyId)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ComplementarySuggestions>().ComputeAsync(companyId, take: 50);
     }
 
     private async Task<List<int>> SearchAsync(string query)

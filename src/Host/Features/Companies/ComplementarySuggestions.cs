@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Platform.Abstractions.Networks;
 using Platform.Host.Data;
 
 namespace Platform.Host.Features.Companies;
@@ -12,7 +14,7 @@ public sealed record Suggestion(CompanyListItem Company, IReadOnlyList<(string S
 /// the full-text index (the words of the needs against the skills column, and the reverse), never from a
 /// scan nor from a ranking of every match; the reasons are computed on those few hundred candidates.
 /// </summary>
-public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCache cache)
+public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCache cache, INetworkDirectory networks)
 {
     // Candidates a phrase brings: companies with every word of it, then companies with one of its words.
     // A few dozen a phrase are enough to find six good suggestions, and the index stops there instead of
@@ -27,47 +29,38 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
     public Task<IReadOnlyList<Suggestion>> ForAsync(int companyId, CancellationToken cancellationToken = default) =>
         cache.GetOrComputeAsync(companyId, () => ComputeAsync(companyId, Shown, cancellationToken));
 
-    /// <summary>The <paramref name="take"/> best suggestions, computed now.</summary>
-    public async Task<IReadOnlyList<Suggestion>> ComputeAsync(int companyId, int take, CancellationToken cancellationToken = default)
+    /// <summary>The <paramref name="take"/> best suggestions, computed now: three statements on one opening of the connection.</summary>
+    public Task<IReadOnlyList<Suggestion>> ComputeAsync(int companyId, int take, CancellationToken cancellationToken = default) =>
+        db.Database.ReadAsync(() => ReadAndRankAsync(companyId, take, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<Suggestion>> ReadAndRankAsync(int companyId, int take, CancellationToken cancellationToken)
     {
-        var company = await db.Companies.AsNoTracking().Include(c => c.Memberships).FirstOrDefaultAsync(c => c.Id == companyId, cancellationToken);
+        var company = await db.Companies.AsNoTracking().Where(c => c.Id == companyId)
+            .Select(c => new { c.Sector, c.Skills, c.Needs })
+            .FirstOrDefaultAsync(cancellationToken);
         if (company is null)
         {
             return [];
         }
 
-        var mine = company.Memberships.Select(m => m.NetworkId).ToList();
-        var needs = company.NeedList;
-        var skills = company.SkillList;
+        var needs = Company.Phrases(company.Needs);
+        var skills = Company.Phrases(company.Skills);
         var needWords = needs.Take(PhrasesPerSide).Select(Stems).ToList();
         var skillWords = skills.Take(PhrasesPerSide).Select(Stems).ToList();
-        var ids = new HashSet<int>();
-        foreach (var hits in new[]
-                 {
-                     FullTextIndex.CompaniesWithWords(db, "Skills", needWords, WholePhraseCandidates),
-                     FullTextIndex.CompaniesWithWords(db, "Skills", OneByOne(needWords.Where(p => p.Count > 1)), OneWordCandidates),
-                     FullTextIndex.CompaniesWithWords(db, "NafLabel", OneByOne(needWords), WholePhraseCandidates),
-                     FullTextIndex.CompaniesWithWords(db, "Needs", skillWords, WholePhraseCandidates),
-                     FullTextIndex.CompaniesWithWords(db, "Needs", OneByOne(skillWords.Where(p => p.Count > 1)), OneWordCandidates),
-                 })
-        {
-            if (hits is not null)
-            {
-                ids.UnionWith(await hits.ToListAsync(cancellationToken));
-            }
-        }
-
-        ids.Remove(companyId);
-        if (ids.Count == 0)
+        var hits = FullTextIndex.CompaniesWithWords(
+        [
+            new WordSearch("Skills", needWords, WholePhraseCandidates),
+            new WordSearch("Skills", OneByOne(needWords.Where(p => p.Count > 1)), OneWordCandidates),
+            new WordSearch("NafLabel", OneByOne(needWords), WholePhraseCandidates),
+            new WordSearch("Needs", skillWords, WholePhraseCandidates),
+            new WordSearch("Needs", OneByOne(skillWords.Where(p => p.Count > 1)), OneWordCandidates),
+        ]);
+        if (hits is null)
         {
             return [];
         }
 
-        var candidates = await db.Companies.AsNoTracking()
-            .Where(c => ids.Contains(c.Id) && c.Memberships.Any() && !c.Memberships.Any(m => mine.Contains(m.NetworkId)))
-            .Include(c => c.Memberships).ThenInclude(m => m.Network)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var candidates = await CandidatesAsync(companyId, hits.Value, cancellationToken);
 
         // Each phrase is cut into stems once, not once per pair compared (hundreds of candidates × their phrases).
         var stems = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -75,24 +68,34 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
         double FitOf(string need, string offer) => Fit(StemsOf(need), StemsOf(offer));
         (string? Phrase, double Fit) Best(string phrase, IReadOnlyList<string> others, bool reverse = false)
         {
-            var best = others.Select(o => (Phrase: o, Fit: reverse ? FitOf(o, phrase) : FitOf(phrase, o))).Where(x => x.Fit > 0).OrderByDescending(x => x.Fit).FirstOrDefault();
-            return best.Phrase is null ? (null, 0) : best;
+            // The first of the best: a loop, not a sort, for each of thousands of pairs.
+            (string? Phrase, double Fit) best = (null, 0);
+            foreach (var other in others)
+            {
+                var fit = reverse ? FitOf(other, phrase) : FitOf(phrase, other);
+                if (fit > best.Fit)
+                {
+                    best = (other, fit);
+                }
+            }
+
+            return best;
         }
 
-        var suggestions = new List<Suggestion>();
+        var ranked = new List<(CompanyListItem Company, IReadOnlyList<string> Reasons, int Score)>();
         foreach (var candidate in candidates)
         {
             var reasons = new List<string>();
             var score = 0;
             foreach (var need in needs)
             {
-                var (skill, fit) = Best(need, candidate.SkillList);
+                var (skill, fit) = Best(need, candidate.Skills);
                 if (skill is not null)
                 {
                     reasons.Add($"Propose « {skill} », qui répond à votre besoin « {need} ».");
                     score += (int)Math.Round(6 * fit);
                 }
-                else if (candidate.NafLabel is { } activity && FitOf(need, activity) is >= 0.5 and var sectorFit)
+                else if (candidate.Company.NafLabel is { } activity && FitOf(need, activity) is >= 0.5 and var sectorFit)
                 {
                     // Its sector answers the need even where its listed skills do not say so.
                     reasons.Add($"Son activité, « {activity} », répond à votre besoin « {need} ».");
@@ -102,7 +105,7 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
 
             foreach (var skill in skills)
             {
-                var (need, fit) = Best(skill, candidate.NeedList, reverse: true);
+                var (need, fit) = Best(skill, candidate.Needs, reverse: true);
                 if (need is not null)
                 {
                     reasons.Add($"Recherche « {need} », que vous proposez (« {skill} »).");
@@ -115,21 +118,84 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
                 continue;
             }
 
-            if (candidate.Sector is not null && candidate.Sector != company.Sector)
+            if (candidate.Company.Sector is not null && candidate.Company.Sector != company.Sector)
             {
-                reasons.Add($"Une autre filière : {candidate.Sector}.");
+                reasons.Add($"Une autre filière : {candidate.Company.Sector}.");
                 score += 1;
             }
 
-            suggestions.Add(new Suggestion(
-                new CompanyListItem(candidate.Id, candidate.Name, candidate.NafCode, candidate.NafLabel, candidate.Sector, candidate.Commune, candidate.PostalCode, candidate.Headcount, candidate.Description),
-                candidate.Memberships.Select(m => (m.Network!.Slug, m.Network.Name)).OrderBy(n => n.Name, StringComparer.Ordinal).ToList(),
-                reasons,
-                score));
+            ranked.Add((candidate.Company, reasons, score));
         }
 
-        return suggestions.OrderByDescending(s => s.Score).ThenBy(s => s.Company.Name, StringComparer.Ordinal).Take(take).ToList();
+        var best = ranked.OrderByDescending(s => s.Score).ThenBy(s => s.Company.Name, StringComparer.Ordinal).Take(take).ToList();
+        var bestIds = best.Select(s => s.Company.Id).ToList();
+        var memberships = await db.CompanyMemberships.AsNoTracking().Where(m => bestIds.Contains(m.CompanyId))
+            .Select(m => new { m.CompanyId, m.NetworkId })
+            .ToListAsync(cancellationToken);
+        var suggestions = new List<Suggestion>(best.Count);
+        foreach (var (suggested, reasons, score) in best)
+        {
+            var theirs = new List<(string Slug, string Name)>();
+            foreach (var membership in memberships.Where(m => m.CompanyId == suggested.Id))
+            {
+                if (await networks.FindAsync(membership.NetworkId, cancellationToken) is { } network)
+                {
+                    theirs.Add((network.Slug, network.Name));
+                }
+            }
+
+            suggestions.Add(new Suggestion(suggested, [.. theirs.OrderBy(n => n.Name, StringComparer.Ordinal)], reasons, score));
+        }
+
+        return suggestions;
     }
+
+    /// <summary>
+    /// The companies the searches found that are in a network, none of them the company's: one statement,
+    /// the searches' ids and the companies' rows, with the columns the ranking and the page use.
+    /// </summary>
+    private async Task<List<Candidate>> CandidatesAsync(int companyId, (string Sql, IReadOnlyList<string> Matches) hits, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"""
+            SELECT c."Id", c."Name", c."NafCode", c."NafLabel", c."Sector", c."Commune", c."PostalCode", c."Headcount", c."Description", c."Skills", c."Needs"
+            FROM "Companies" AS c
+            WHERE c."Id" IN ({hits.Sql}) AND c."Id" <> @company
+              AND EXISTS (SELECT 1 FROM "CompanyMemberships" AS m WHERE m."CompanyId" = c."Id")
+              AND NOT EXISTS (
+                  SELECT 1 FROM "CompanyMemberships" AS m
+                  INNER JOIN "CompanyMemberships" AS mine ON mine."NetworkId" = m."NetworkId" AND mine."CompanyId" = @company
+                  WHERE m."CompanyId" = c."Id")
+            """;
+        AddParameter(command, "@company", companyId);
+        for (var i = 0; i < hits.Matches.Count; i++)
+        {
+            AddParameter(command, $"@w{i}", hits.Matches[i]);
+        }
+
+        var candidates = new List<Candidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+            candidates.Add(new Candidate(
+                new CompanyListItem(reader.GetInt32(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), Text(8)),
+                Company.Phrases(Text(9)),
+                Company.Phrases(Text(10))));
+        }
+
+        return candidates;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private sealed record Candidate(CompanyListItem Company, IReadOnlyList<string> Skills, IReadOnlyList<string> Needs);
 
     /// <summary>Each word of the phrases as a group of its own.</summary>
     private static IReadOnlyCollection<string>[] OneByOne(IEnumerable<HashSet<string>> phrases) =>
@@ -141,8 +207,24 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
     /// </summary>
     public static double Fit(string need, string offer) => Fit(Stems(need), Stems(offer));
 
-    private static double Fit(HashSet<string> wanted, HashSet<string> offered) =>
-        wanted.Count == 0 ? 0 : wanted.Count(offered.Contains) / (double)wanted.Count;
+    private static double Fit(HashSet<string> wanted, HashSet<string> offered)
+    {
+        if (wanted.Count == 0)
+        {
+            return 0;
+        }
+
+        var found = 0;
+        foreach (var stem in wanted)
+        {
+            if (offered.Contains(stem))
+            {
+                found++;
+            }
+        }
+
+        return found / (double)wanted.Count;
+    }
 
     public static bool Matches(string need, string offer) => Fit(need, offer) > 0;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Host.Data;
@@ -8,6 +7,9 @@ namespace Platform.Host.Features.Companies;
 
 /// <summary>A row of the full-text index: the company or network id and its relevance (lower is better).</summary>
 public sealed record SearchHit(int Id, double Rank);
+
+/// <summary>Groups of stems to look for in one column of the companies' index (Skills, Needs or NafLabel), <see cref="Take"/> companies at most a group.</summary>
+public sealed record WordSearch(string Column, IEnumerable<IReadOnlyCollection<string>> Groups, int Take);
 
 /// <summary>A row of the full-text index, unranked: the company id. (A record, not an <see langword="int"/>: EF casts a scalar column, and the cast hides the index's order from SQLite.)</summary>
 public sealed record IndexMatch(int Id);
@@ -40,6 +42,18 @@ public static class FullTextIndex
     public static string CompanyWithoutPrefixesSql { get; } = Drop("CompanySearch", "Companies") + Table("CompanySearch", "Companies", CompanyColumns);
 
     /// <summary>
+    /// The suggestions' indexes (migration <c>SuggestionIndexes</c>): the skills, the needs and the NAF label of
+    /// each company, each column in a full-text table of its own. A column filter on the directory's index
+    /// (<c>{Needs} : …</c>) reads every row of the word's list, whatever its column, to keep those of the
+    /// column: a word frequent in the skills and rare in the needs cost a needs search the whole list. No
+    /// positions (`detail=none`: words are only looked up), prefix indexes from 4 letters (the shortest
+    /// stem a suggestion looks for), and triggers that follow only their own column.
+    /// </summary>
+    public static string SuggestionIndexesSql => string.Concat(SuggestionIndexes.Values.Select(index => ColumnTable(index.Table, index.Column)));
+
+    public static string DropSuggestionIndexesSql => string.Concat(SuggestionIndexes.Values.Select(index => DropColumnTable(index.Table)));
+
+    /// <summary>
     /// The ids of the companies matching every word of <paramref name="query"/> in name, description,
     /// skills, NAF label or commune, unranked (the caller orders by id and stops at its window). Words are
     /// accent- and case-insensitive (unicode61 remove_diacritics 2) and matched as prefixes of a crude
@@ -58,31 +72,35 @@ public static class FullTextIndex
     }
 
     /// <summary>
-    /// For each group of stems, up to <paramref name="take"/> companies whose <paramref name="column"/>
-    /// (Skills, Needs or NafLabel) has every stem of the group (as a word prefix), newest first; one query
-    /// for all groups. Unranked on purpose: a ranked query scores every match before it can keep the
-    /// best, and a frequent word matches thousands of companies; this one stops after <paramref name="take"/>
-    /// rows a group.
+    /// The ids of the companies found by <paramref name="searches"/>, as one SQL select with its parameters
+    /// (<c>@w0</c>, <c>@w1</c>…, the MATCH expressions in order), to be composed into a statement (null when
+    /// no search has a word). Each group of stems of a search finds up to its <see cref="WordSearch.Take"/>
+    /// companies whose column has every stem of the group (as a word prefix), newest first. Unranked on
+    /// purpose: a ranked query scores every match before it can keep the best, and a frequent word matches
+    /// thousands of companies; this one stops after <see cref="WordSearch.Take"/> rows a group. Raw SQL
+    /// whose text varies with the number of groups: run through ADO.NET, EF would compile a query for each.
     /// </summary>
-    public static IQueryable<int>? CompaniesWithWords(PlatformDbContext db, string column, IEnumerable<IReadOnlyCollection<string>> groups, int take)
+    public static (string Sql, IReadOnlyList<string> Matches)? CompaniesWithWords(IEnumerable<WordSearch> searches)
     {
-        if (column is not ("Skills" or "Needs" or "NafLabel"))
+        var selects = new List<string>();
+        var matches = new List<string>();
+        foreach (var search in searches)
         {
-            throw new ArgumentOutOfRangeException(nameof(column));
+            if (!SuggestionIndexes.TryGetValue(search.Column, out var index))
+            {
+                throw new ArgumentOutOfRangeException(nameof(searches), search.Column, "Skills, Needs or NafLabel.");
+            }
+
+            foreach (var match in search.Groups.Where(g => g.Count > 0)
+                         .Select(g => string.Join(" AND ", g.Select(stem => $"\"{Quoted(stem)}\"*")))
+                         .Distinct(StringComparer.Ordinal))
+            {
+                selects.Add($"SELECT \"Value\" FROM (SELECT rowid AS \"Value\" FROM \"{index.Table}\" WHERE \"{index.Table}\" MATCH @w{matches.Count} ORDER BY rowid DESC LIMIT {search.Take})");
+                matches.Add(match);
+            }
         }
 
-        var matches = groups.Where(g => g.Count > 0)
-            .Select(g => "{" + column + "} : (" + string.Join(" AND ", g.Select(stem => $"\"{Quoted(stem)}\"*")) + ")")
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (matches.Count == 0)
-        {
-            return null;
-        }
-
-        var sql = string.Join(" UNION ALL ", matches.Select((_, i) =>
-            $"SELECT \"Value\" FROM (SELECT rowid AS \"Value\" FROM CompanySearch WHERE CompanySearch MATCH {{{i}}} ORDER BY rowid DESC LIMIT {take})"));
-        return db.Database.SqlQuery<int>(FormattableStringFactory.Create(sql, [.. matches]));
+        return matches.Count == 0 ? null : (string.Join(" UNION ", selects), matches);
     }
 
     public static IQueryable<SearchHit>? Networks(PlatformDbContext db, string? query)
@@ -187,6 +205,38 @@ public static class FullTextIndex
 
             """;
     }
+
+    /// <summary>The columns the suggestions look words up in, and the table each is indexed in.</summary>
+    private static readonly Dictionary<string, (string Table, string Column)> SuggestionIndexes = new(StringComparer.Ordinal)
+    {
+        ["Skills"] = ("CompanySkillWords", "Skills"),
+        ["Needs"] = ("CompanyNeedWords", "Needs"),
+        ["NafLabel"] = ("CompanyActivityWords", "NafLabel"),
+    };
+
+    private static string ColumnTable(string table, string column) => $"""
+        CREATE VIRTUAL TABLE "{table}" USING fts5({column}, content='Companies', content_rowid='Id', tokenize="unicode61 remove_diacritics 2", prefix='4 5 6 7 8 9 10 11 12', detail=none);
+        CREATE TRIGGER "{table}_insert" AFTER INSERT ON "Companies" BEGIN
+          INSERT INTO "{table}"(rowid, {column}) VALUES (new.Id, new.{column});
+        END;
+        CREATE TRIGGER "{table}_delete" AFTER DELETE ON "Companies" BEGIN
+          INSERT INTO "{table}"("{table}", rowid, {column}) VALUES ('delete', old.Id, old.{column});
+        END;
+        CREATE TRIGGER "{table}_update" AFTER UPDATE OF {column} ON "Companies" BEGIN
+          INSERT INTO "{table}"("{table}", rowid, {column}) VALUES ('delete', old.Id, old.{column});
+          INSERT INTO "{table}"(rowid, {column}) VALUES (new.Id, new.{column});
+        END;
+        INSERT INTO "{table}"("{table}") VALUES ('rebuild');
+
+        """;
+
+    private static string DropColumnTable(string table) => $"""
+        DROP TRIGGER IF EXISTS "{table}_insert";
+        DROP TRIGGER IF EXISTS "{table}_delete";
+        DROP TRIGGER IF EXISTS "{table}_update";
+        DROP TABLE IF EXISTS "{table}";
+
+        """;
 
     private static string Drop(string table, string content) => $"""
         DROP TRIGGER IF EXISTS "{content}_search_insert";
