@@ -7,6 +7,7 @@ public static class DataServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddPlatformData(this WebApplicationBuilder builder)
     {
+        SqliteEngine.EnsureConfigured();
         var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = options.ResolveConnectionString(builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(new PlatformConnection(connectionString));

@@ -35,7 +35,7 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
     [Fact]
     public async Task SuggestionIndexes_FollowInsertSkillsChangeAndDelete()
     {
-        const string Reason = "Propose « zythologie lunaire artisanale », qui répond à votre besoin « zythologie lunaire ».";
+        var reason = new SuggestionReason(SuggestionReasonKind.Offers, "zythologie lunaire artisanale", "zythologie lunaire");
         var writer = factory.Services.GetRequiredService<DatabaseWriter>();
         var (seeker, offerer) = await writer.ExecuteAsync(async (db, ct) =>
         {
@@ -50,7 +50,7 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
         });
         try
         {
-            Assert.Contains(Reason, Assert.Single(await SuggestionsAsync(seeker), s => s.Company.Id == offerer).Reasons);
+            Assert.Contains(reason, Assert.Single(await SuggestionsAsync(seeker), s => s.Company.Id == offerer).Reasons);
 
             await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == offerer).ExecuteUpdateAsync(u => u.SetProperty(c => c.Skills, "marqueterie"), ct));
             Assert.DoesNotContain(await SuggestionsAsync(seeker), s => s.Company.Id == offerer);

@@ -35,6 +35,18 @@ public sealed class DatabaseTests(SharedHostFactory factory)
     }
 
     [Fact]
+    public async Task Sqlite_CountsNoMemory_SoConcurrentConnectionsDoNotWaitOnOneMutex()
+    {
+        Assert.True(SqliteEngine.EnsureConfigured());
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Assert.True(await db.Companies.AnyAsync());
+
+        // With the count on (the library's default), every allocation of every connection adds to it.
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_memory_used());
+    }
+
+    [Fact]
     public void EveryModel_HasItsMigrations()
     {
         // Start-up applies migrations only when some are pending, without EF's model comparison: this is that check.

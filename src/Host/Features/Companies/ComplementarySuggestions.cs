@@ -6,7 +6,31 @@ using Platform.Host.Data;
 namespace Platform.Host.Features.Companies;
 
 /// <summary>A suggested company, the networks it is in (none shared with the company it is suggested to) and why.</summary>
-public sealed record Suggestion(CompanyListItem Company, IReadOnlyList<(string Slug, string Name)> Networks, IReadOnlyList<string> Reasons, int Score);
+/// <remarks>Kept for thousands of companies (<see cref="SuggestionsCache"/>): what the page shows, no more.</remarks>
+public sealed record Suggestion(SuggestedCompany Company, IReadOnlyList<NetworkInfo> Networks, IReadOnlyList<SuggestionReason> Reasons, int Score);
+
+/// <summary>What the page shows of a suggested company.</summary>
+public sealed record SuggestedCompany(int Id, string Name, string? Commune);
+
+/// <summary>A reason to suggest a company, as its phrases: the page words it (a sentence each would be kept for every suggestion).</summary>
+/// <param name="Theirs">The suggested company's: a skill, its activity, a need, its sector.</param>
+/// <param name="Yours">The viewed company's phrase it answers (a need, a need, a skill); none for the sector.</param>
+public sealed record SuggestionReason(SuggestionReasonKind Kind, string Theirs, string? Yours = null);
+
+public enum SuggestionReasonKind
+{
+    /// <summary>« Propose « skill », qui répond à votre besoin « need ». »</summary>
+    Offers,
+
+    /// <summary>« Son activité, « activity », répond à votre besoin « need ». »</summary>
+    ActivityAnswers,
+
+    /// <summary>« Recherche « need », que vous proposez (« skill »). »</summary>
+    Seeks,
+
+    /// <summary>« Une autre filière : sector. »</summary>
+    OtherSector,
+}
 
 /// <summary>
 /// « Entreprises complémentaires dans d'autres réseaux »: companies that share no network with this one,
@@ -82,23 +106,23 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
             return best;
         }
 
-        var ranked = new List<(CompanyListItem Company, IReadOnlyList<string> Reasons, int Score)>();
+        var ranked = new List<(Candidate Candidate, IReadOnlyList<SuggestionReason> Reasons, int Score)>();
         foreach (var candidate in candidates)
         {
-            var reasons = new List<string>();
+            var reasons = new List<SuggestionReason>();
             var score = 0;
             foreach (var need in needs)
             {
                 var (skill, fit) = Best(need, candidate.Skills);
                 if (skill is not null)
                 {
-                    reasons.Add($"Propose « {skill} », qui répond à votre besoin « {need} ».");
+                    reasons.Add(new SuggestionReason(SuggestionReasonKind.Offers, skill, need));
                     score += (int)Math.Round(6 * fit);
                 }
-                else if (candidate.Company.NafLabel is { } activity && FitOf(need, activity) is >= 0.5 and var sectorFit)
+                else if (candidate.NafLabel is { } activity && FitOf(need, activity) is >= 0.5 and var sectorFit)
                 {
                     // Its sector answers the need even where its listed skills do not say so.
-                    reasons.Add($"Son activité, « {activity} », répond à votre besoin « {need} ».");
+                    reasons.Add(new SuggestionReason(SuggestionReasonKind.ActivityAnswers, activity, need));
                     score += (int)Math.Round(4 * sectorFit);
                 }
             }
@@ -108,7 +132,7 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
                 var (need, fit) = Best(skill, candidate.Needs, reverse: true);
                 if (need is not null)
                 {
-                    reasons.Add($"Recherche « {need} », que vous proposez (« {skill} »).");
+                    reasons.Add(new SuggestionReason(SuggestionReasonKind.Seeks, need, skill));
                     score += (int)Math.Round(4 * fit);
                 }
             }
@@ -118,33 +142,34 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
                 continue;
             }
 
-            if (candidate.Company.Sector is not null && candidate.Company.Sector != company.Sector)
+            if (candidate.Sector is not null && candidate.Sector != company.Sector)
             {
-                reasons.Add($"Une autre filière : {candidate.Company.Sector}.");
+                reasons.Add(new SuggestionReason(SuggestionReasonKind.OtherSector, candidate.Sector));
                 score += 1;
             }
 
-            ranked.Add((candidate.Company, reasons, score));
+            ranked.Add((candidate, reasons, score));
         }
 
-        var best = ranked.OrderByDescending(s => s.Score).ThenBy(s => s.Company.Name, StringComparer.Ordinal).Take(take).ToList();
-        var bestIds = best.Select(s => s.Company.Id).ToList();
+        var best = ranked.OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.Name, StringComparer.Ordinal).Take(take).ToList();
+        var bestIds = best.Select(s => s.Candidate.Id).ToList();
         var memberships = await db.CompanyMemberships.AsNoTracking().Where(m => bestIds.Contains(m.CompanyId))
             .Select(m => new { m.CompanyId, m.NetworkId })
             .ToListAsync(cancellationToken);
         var suggestions = new List<Suggestion>(best.Count);
         foreach (var (suggested, reasons, score) in best)
         {
-            var theirs = new List<(string Slug, string Name)>();
+            var theirs = new List<NetworkInfo>();
             foreach (var membership in memberships.Where(m => m.CompanyId == suggested.Id))
             {
                 if (await networks.FindAsync(membership.NetworkId, cancellationToken) is { } network)
                 {
-                    theirs.Add((network.Slug, network.Name));
+                    theirs.Add(network);
                 }
             }
 
-            suggestions.Add(new Suggestion(suggested, [.. theirs.OrderBy(n => n.Name, StringComparer.Ordinal)], reasons, score));
+            suggestions.Add(new Suggestion(
+                new SuggestedCompany(suggested.Id, suggested.Name, suggested.Commune), [.. theirs.OrderBy(n => n.Name, StringComparer.Ordinal)], reasons, score));
         }
 
         return suggestions;
@@ -158,7 +183,7 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = $"""
-            SELECT c."Id", c."Name", c."NafCode", c."NafLabel", c."Sector", c."Commune", c."PostalCode", c."Headcount", c."Description", c."Skills", c."Needs"
+            SELECT c."Id", c."Name", c."Commune", c."NafLabel", c."Sector", c."Skills", c."Needs"
             FROM "Companies" AS c
             WHERE c."Id" IN ({hits.Sql}) AND c."Id" <> @company
               AND EXISTS (SELECT 1 FROM "CompanyMemberships" AS m WHERE m."CompanyId" = c."Id")
@@ -178,10 +203,7 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-            candidates.Add(new Candidate(
-                new CompanyListItem(reader.GetInt32(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), Text(8)),
-                Company.Phrases(Text(9)),
-                Company.Phrases(Text(10))));
+            candidates.Add(new Candidate(reader.GetInt32(0), reader.GetString(1), Text(2), Text(3), Text(4), Company.Phrases(Text(5)), Company.Phrases(Text(6))));
         }
 
         return candidates;
@@ -195,7 +217,7 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
         command.Parameters.Add(parameter);
     }
 
-    private sealed record Candidate(CompanyListItem Company, IReadOnlyList<string> Skills, IReadOnlyList<string> Needs);
+    private sealed record Candidate(int Id, string Name, string? Commune, string? NafLabel, string? Sector, IReadOnlyList<string> Skills, IReadOnlyList<string> Needs);
 
     /// <summary>Each word of the phrases as a group of its own.</summary>
     private static IReadOnlyCollection<string>[] OneByOne(IEnumerable<HashSet<string>> phrases) =>
