@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Directory;
@@ -71,6 +72,37 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
         finally
         {
             await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == seeker || c.Id == offerer).ExecuteDeleteAsync(ct));
+        }
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData(", ")]
+    public async Task CompanyPage_OfTheLongestSkillsAndNeeds_ShowsItsSuggestions(string separator)
+    {
+        // As many different words of five letters as 2 000 characters hold (a profile's limit): one phrase, or hundreds.
+        var words = Enumerable.Range(0, 676).Select(i => $"mot{(char)('a' + (i / 26))}{(char)('a' + (i % 26))}");
+        var text = string.Join(separator, words)[..2000].TrimEnd(',', ' ');
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var id = await writer.ExecuteAsync(async (db, ct) =>
+        {
+            var company = new Company { Name = "Verbiage Illimité", Skills = text, Needs = "emballages en bois " + text };
+            company.Memberships.Add(new CompanyMembership { NetworkId = await db.Networks.Select(n => n.Id).FirstAsync(ct) });
+            db.Companies.Add(company);
+            await db.SaveChangesAsync(ct);
+            return company.Id;
+        });
+        try
+        {
+            using var browser = new BrowserSession(factory.CreateBrowser());
+            var (response, page) = await browser.GetPageAsync($"/annuaire/entreprises/{id}");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(page.QuerySelector("#suggestion-list, #no-suggestion"));
+        }
+        finally
+        {
+            await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == id).ExecuteDeleteAsync(ct));
         }
     }
 

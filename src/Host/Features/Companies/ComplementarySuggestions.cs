@@ -35,8 +35,9 @@ public enum SuggestionReasonKind
 /// <summary>
 /// « Entreprises complémentaires dans d'autres réseaux »: companies that share no network with this one,
 /// ranked by how well their skills answer its needs (and its skills answer theirs). Candidates come from
-/// the full-text index (the words of the needs against the skills column, and the reverse), never from a
-/// scan nor from a ranking of every match; the reasons are computed on those few hundred candidates.
+/// the full-text indexes (the words of the needs against the skills' and the NAF labels' index, the words
+/// of the skills against the needs'), never from a scan nor from a ranking of every match; the reasons are
+/// computed on those few hundred candidates.
 /// </summary>
 public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCache cache, INetworkDirectory networks)
 {
@@ -46,6 +47,11 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
     private const int WholePhraseCandidates = 30;
     private const int OneWordCandidates = 8;
     private const int PhrasesPerSide = 8;
+
+    // A phrase is a few words, but a profile may hold 2 000 characters without a comma: the searches stay
+    // few and short (FTS5 refuses an expression deeper than 256 terms, SQLite a UNION of more than 500).
+    private const int WordsPerPhrase = 6;
+    private const int WordsPerSide = 24;
 
     public const int Shown = 6;
 
@@ -69,8 +75,8 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
 
         var needs = Company.Phrases(company.Needs);
         var skills = Company.Phrases(company.Skills);
-        var needWords = needs.Take(PhrasesPerSide).Select(Stems).ToList();
-        var skillWords = skills.Take(PhrasesPerSide).Select(Stems).ToList();
+        var needWords = needs.Take(PhrasesPerSide).Select(SearchedStems).ToList();
+        var skillWords = skills.Take(PhrasesPerSide).Select(SearchedStems).ToList();
         var hits = FullTextIndex.CompaniesWithWords(
         [
             new WordSearch("Skills", needWords, WholePhraseCandidates),
@@ -219,9 +225,12 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
 
     private sealed record Candidate(int Id, string Name, string? Commune, string? NafLabel, string? Sector, IReadOnlyList<string> Skills, IReadOnlyList<string> Needs);
 
-    /// <summary>Each word of the phrases as a group of its own.</summary>
-    private static IReadOnlyCollection<string>[] OneByOne(IEnumerable<HashSet<string>> phrases) =>
-        [.. phrases.SelectMany(p => p).Distinct(StringComparer.Ordinal).Select(w => (IReadOnlyCollection<string>)[w])];
+    /// <summary>Each word of the phrases as a group of its own, <see cref="WordsPerSide"/> at most.</summary>
+    private static IReadOnlyCollection<string>[] OneByOne(IEnumerable<IReadOnlyCollection<string>> phrases) =>
+        [.. phrases.SelectMany(p => p).Distinct(StringComparer.Ordinal).Take(WordsPerSide).Select(w => (IReadOnlyCollection<string>)[w])];
+
+    /// <summary>The stems a phrase is searched by: its first <see cref="WordsPerPhrase"/>.</summary>
+    private static IReadOnlyCollection<string> SearchedStems(string phrase) => [.. Stems(phrase).Take(WordsPerPhrase)];
 
     /// <summary>
     /// How well phrase <paramref name="offer"/> answers <paramref name="need"/>: the share of the need's
