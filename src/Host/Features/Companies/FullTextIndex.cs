@@ -8,7 +8,7 @@ namespace Platform.Host.Features.Companies;
 /// <summary>A row of the full-text index: the company or network id and its relevance (lower is better).</summary>
 public sealed record SearchHit(int Id, double Rank);
 
-/// <summary>Groups of stems to look for in one column of the companies' index (Skills, Needs or NafLabel), <see cref="Take"/> companies at most a group.</summary>
+/// <summary>Groups of stems to look for in the suggestions' index of one column (Skills, Needs or NafLabel), <see cref="Take"/> companies at most a group.</summary>
 public sealed record WordSearch(string Column, IEnumerable<IReadOnlyCollection<string>> Groups, int Take);
 
 /// <summary>A row of the full-text index, unranked: the company id. (A record, not an <see langword="int"/>: EF casts a scalar column, and the cast hides the index's order from SQLite.)</summary>
@@ -16,8 +16,9 @@ public sealed record IndexMatch(int Id);
 
 /// <summary>
 /// Everything provider-specific about directory search, in one place: SQLite FTS5 tables kept in sync
-/// by triggers (created by the migration from <see cref="CreateSql"/>), and the MATCH expressions. A
-/// PostgreSQL version replaces this class and its SQL; callers only see <see cref="SearchHit"/> queries.
+/// by triggers (created by the migrations from <see cref="CreateSql"/> and <see cref="SuggestionIndexesSql"/>),
+/// and the MATCH expressions. A PostgreSQL version replaces this class and its SQL; callers see its queries
+/// and the SQL select of <see cref="CompaniesWithWords"/>.
 /// </summary>
 public static class FullTextIndex
 {
