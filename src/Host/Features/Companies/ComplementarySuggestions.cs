@@ -158,6 +158,11 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
         }
 
         var best = ranked.OrderByDescending(s => s.Score).ThenBy(s => s.Candidate.Name, StringComparer.Ordinal).Take(take).ToList();
+        if (best.Count == 0)
+        {
+            return [];
+        }
+
         var bestIds = best.Select(s => s.Candidate.Id).ToList();
         var memberships = await db.CompanyMemberships.AsNoTracking().Where(m => bestIds.Contains(m.CompanyId))
             .Select(m => new { m.CompanyId, m.NetworkId })
