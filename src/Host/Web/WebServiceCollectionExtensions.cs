@@ -19,7 +19,7 @@ public static class WebServiceCollectionExtensions
 
     public static IMvcBuilder AddPlatformWeb(this WebApplicationBuilder builder)
     {
-        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Host.UseServiceProviderFactory(new DeferredConstructorsServiceProviderFactory());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPlatformResilience();
         builder.Services.AddReverseProxyHeaders(builder.Configuration);

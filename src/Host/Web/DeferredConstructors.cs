@@ -1,0 +1,110 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Autofac;
+using Autofac.Core;
+using Autofac.Extensions.DependencyInjection;
+using Autofac.Util.Cache;
+
+namespace Platform.Host.Web;
+
+/// <summary>
+/// Autofac, building the container, compiles a constructor delegate for every type registered by its
+/// type (<c>ConstructorBinder</c>): at this host's start about 450 expression trees, one dynamic method each,
+/// which the JIT compiles fully optimised (dynamic methods are never tiered) — a third of the container
+/// build's time, and most of them for the framework's services that are never resolved, or not before a
+/// request needs them. This factory gives Autofac, before the build, a delegate for each constructor of
+/// the service collection's types that compiles Autofac's expression on its first call instead: the same
+/// delegate from then on, compiled only for what is built (decision 0017).
+/// </summary>
+internal sealed class DeferredConstructorsServiceProviderFactory : IServiceProviderFactory<ContainerBuilder>
+{
+    private readonly AutofacServiceProviderFactory _autofac = new();
+
+    public ContainerBuilder CreateBuilder(IServiceCollection services)
+    {
+        DeferredConstructors.Register(services);
+        return _autofac.CreateBuilder(services);
+    }
+
+    public IServiceProvider CreateServiceProvider(ContainerBuilder containerBuilder) => _autofac.CreateServiceProvider(containerBuilder);
+}
+
+internal static class DeferredConstructors
+{
+    /// <summary>
+    /// Whether Autofac's delegate for <paramref name="constructor"/> is a deferred one, and whether it has
+    /// been compiled (called) yet.
+    /// </summary>
+    public static (bool Deferred, bool Compiled) StateOf(ConstructorInfo constructor) =>
+        ConstructorDelegates.TryGetValue(constructor, out var factory) && factory.Target is Deferred deferred
+            ? (true, deferred.IsCompiled)
+            : (false, false);
+
+    // The cache Autofac's ConstructorBinder reads (ReflectionCacheSet.Internal.ConstructorBinderFactory,
+    // not public), by its name; DeferredConstructorsTests fails if Autofac stops reading it.
+    private static ReflectionCacheDictionary<ConstructorInfo, Func<object?[], object>> ConstructorDelegates =>
+        ReflectionCacheSet.Shared.GetOrCreateCache<ReflectionCacheDictionary<ConstructorInfo, Func<object?[], object>>>("ConstructorBinderFactory");
+
+    /// <summary>
+    /// Puts a deferred delegate in Autofac's cache of constructor delegates (keyed by constructor, shared
+    /// by every container of the process) for each public constructor of the collection's implementation
+    /// types. A constructor already there keeps its delegate.
+    /// </summary>
+    public static void Register(IServiceCollection services)
+    {
+        var cache = ConstructorDelegates;
+        foreach (var service in services)
+        {
+            var type = service.IsKeyedService ? service.KeyedImplementationType : service.ImplementationType;
+            if (type is null || type.ContainsGenericParameters)
+            {
+                continue;
+            }
+
+            foreach (var constructor in type.GetConstructors())
+            {
+                cache.TryAdd(constructor, new Deferred(constructor).Invoke);
+            }
+        }
+    }
+
+    private sealed class Deferred(ConstructorInfo constructor)
+    {
+        private Func<object?[], object>? _compiled;
+
+        public object Invoke(object?[] arguments)
+        {
+            var compiled = _compiled;
+            if (compiled is null)
+            {
+                // Two threads may both compile it once: the same delegate, the second one kept.
+                compiled = Compile(constructor);
+                _compiled = compiled;
+            }
+
+            return compiled(arguments);
+        }
+
+        public bool IsCompiled => _compiled is not null;
+    }
+
+    /// <summary>
+    /// The delegate Autofac would have compiled: each argument cast to its parameter's type, a null
+    /// argument for a value type passed as its default, a primitive converted with <see cref="Convert.ChangeType(object, Type)"/>.
+    /// </summary>
+    private static Func<object?[], object> Compile(ConstructorInfo constructor)
+    {
+        var arguments = Expression.Parameter(typeof(object[]), "arguments");
+        var changeType = typeof(Convert).GetMethod(nameof(Convert.ChangeType), [typeof(object), typeof(Type)])!;
+        var parameters = constructor.GetParameters().Select((parameter, index) =>
+        {
+            var type = parameter.ParameterType;
+            var argument = Expression.ArrayIndex(arguments, Expression.Constant(index));
+            Expression converted = Expression.Convert(type.IsPrimitive ? Expression.Call(changeType, argument, Expression.Constant(type)) : argument, type);
+            return type.IsValueType
+                ? Expression.Condition(Expression.Equal(argument, Expression.Constant(null)), Expression.Default(type), converted)
+                : converted;
+        });
+        return Expression.Lambda<Func<object?[], object>>(Expression.Convert(Expression.New(constructor, parameters), typeof(object)), arguments).Compile();
+    }
+}
