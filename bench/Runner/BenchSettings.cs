@@ -22,6 +22,12 @@ public sealed record BenchSettings(
     /// <summary>Turns each of two compared pages is measured in (<see cref="Wrk.MeasureInTurnAsync"/>).</summary>
     public const int RoundsInTurn = 3;
 
+    /// <summary>
+    /// Launches of the host whose start-up the table gives the median of: the same build on the same database
+    /// took from 2.0 to 3.0 s to its first 200 between one launch and the next (session 15, by hand).
+    /// </summary>
+    public const int StartUpLaunches = 5;
+
     /// <summary>Members that sign in and pledge on the bench queue.</summary>
     public const int PledgingMembers = 16;
 

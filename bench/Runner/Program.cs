@@ -47,9 +47,19 @@ var largest = datasets[^1];
 AppProcess? baseline = null;
 try
 {
+    var startUps = new List<TimeSpan>();
+    for (var launch = 1; launch < BenchSettings.StartUpLaunches; launch++)
+    {
+        await using var launched = await bench.StartHostAsync(largest);
+        startUps.Add(launched.StartUp);
+    }
+
     await using (var host = await bench.StartHostAsync(largest))
     {
-        report.Figures.Add(new FigureRow("Start-up to the first 200 on / (all plugins)", $"{host.StartUp.TotalMilliseconds:N0} ms", "< 2 000 ms", host.StartUp < TimeSpan.FromSeconds(2)));
+        startUps.Add(host.StartUp);
+        var startUp = startUps.Order().ElementAt(startUps.Count / 2);
+        report.Figures.Add(new FigureRow($"Start-up to the first 200 on / (all plugins), median of {startUps.Count} launches",
+            $"{startUp.TotalMilliseconds:N0} ms ({startUps.Min().TotalMilliseconds:N0}–{startUps.Max().TotalMilliseconds:N0})", "< 2 000 ms", startUp < TimeSpan.FromSeconds(2)));
         // It keeps running for the search computed on every request, below.
         baseline = await bench.StartBaselineAsync(largest);
         var (staticPage, efPage) = await bench.MeasureBaselineAsync();
