@@ -49,10 +49,11 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         };
     }
 
-    public async Task<AppProcess> StartHostAsync(BenchData data, bool keepSearchResults = true)
+    /// <param name="hostDll">Another published host than this build's (<c>bench/run --pledges</c>, <see cref="PledgeComparison"/>).</param>
+    public async Task<AppProcess> StartHostAsync(BenchData data, bool keepSearchResults = true, string? hostDll = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var host = await AppProcess.StartAsync(paths.HostDll, Environment(paths, paths.Database(data.Companies), certificate, keepSearchResults), HostUri, "/",
+        var host = await AppProcess.StartAsync(hostDll ?? paths.HostDll, Environment(paths, paths.Database(data.Companies), certificate, keepSearchResults), HostUri, "/",
             paths.File($"host-{data.Companies}{(keepSearchResults ? "" : "-computed")}.log"));
         say($"Host up on {data.Companies:N0} companies{(keepSearchResults ? "" : ", every search computed")} in {host.StartUp.TotalMilliseconds:N0} ms (pid {host.Id}); {Memory(host)}");
         _host = host;
@@ -108,14 +109,22 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         var search = await AgainstEfAsync(SearchPage(data));
         var networks = await InTurnAsync(HostPage("networks", ["/reseaux"]), HostPage("gate", [$"/c/{data.GateNetworkSlug}/benchgate"]), EfPage);
 
+        var pledge = await MeasurePledgesAsync(data, sessions);
+        return new HostPages(reads, new Compared(home[0], home[2]), search, new Compared(networks[0], networks[2]), new Compared(networks[1], networks[0]), pledge);
+    }
+
+    /// <summary>The pledge form posts of the members (signed in now if <paramref name="sessions"/> is null) on the bench queue.</summary>
+    public async Task<LoadResult> MeasurePledgesAsync(BenchData data, IReadOnlyList<MemberSession>? sessions = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        sessions ??= await MemberSessions.SignInAsync(HostUri, data.MemberEmails, BenchDataGenerator.MemberPassword, data.PledgeQueueId);
         var sessionsFile = paths.File("sessions.txt");
         MemberSessions.Write(sessionsFile, sessions);
         say("pledge");
         var pledge = await Wrk.MeasureAsync(new WrkTarget(HostUri, Wrk.Script(paths.Work, "pledge"),
             [sessionsFile, Id(data.PledgeQueueId), BenchSettings.Threads.ToString(CultureInfo.InvariantCulture)], settings.WarmUp), settings.Measure);
         SayHostMemory();
-        return new HostPages(reads, new Compared(home[0], home[2]), search, new Compared(networks[0], networks[2]), new Compared(networks[1], networks[0]),
-            Reported("pledge", pledge));
+        return Reported("pledge", pledge);
     }
 
     /// <summary>The directory search against the baseline's EF page, in turn (the baseline still running).</summary>

@@ -39,6 +39,9 @@ public sealed record BenchSettings(
     public static BenchSettings Full { get; } = new(false, [1_000, 10_000, 100_000], 400, 20_000, 1_000,
         TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10));
 
+    /// <summary><c>bench/run --pledges</c> (<see cref="PledgeComparison"/>): the full run's timings, on its smallest data set.</summary>
+    public static BenchSettings PledgesOnly { get; } = Full with { CompanyCounts = [1_000] };
+
     public static BenchSettings SmokeRun { get; } = new(true, [200], 30, 300, 30,
         TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2));
 

@@ -3,9 +3,10 @@ using System.Globalization;
 using Platform.Bench.Runner;
 using Platform.Bench.Runner.Data;
 
-// bench/run [--smoke]: data sets, host and baseline, load, one table. See bench/README.md.
+// bench/run [--smoke | --pledges [host folder]]: data sets, host and baseline, load, one table. See bench/README.md.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var settings = args.Contains("--smoke") ? BenchSettings.SmokeRun : BenchSettings.Full;
+var pledgesOnly = args.Contains("--pledges");
+var settings = args.Contains("--smoke") ? BenchSettings.SmokeRun : pledgesOnly ? BenchSettings.PledgesOnly : BenchSettings.Full;
 var paths = new BenchPaths(BenchPaths.FindRepoRoot());
 var startedUtc = DateTime.UtcNow;
 var clock = Stopwatch.StartNew();
@@ -40,8 +41,19 @@ foreach (var companies in settings.CompanyCounts)
     Say($"Data set: {companies:N0} companies, {settings.Networks} networks, {settings.Events:N0} events, {settings.Queues:N0} queues");
 }
 
-var report = new Report(settings);
 var bench = new BenchHost(paths, settings, certificate, Say);
+if (pledgesOnly)
+{
+    var otherHost = args.SkipWhile(a => a != "--pledges").Skip(1).FirstOrDefault();
+    var pledges = await new PledgeComparison(bench, Say).RunAsync(datasets[0], otherHost);
+    File.WriteAllText(paths.File("pledges.md"), pledges);
+    Console.WriteLine();
+    Console.WriteLine($"Pledges, {startedUtc:yyyy-MM-dd HH:mm} UTC, {Machine.Describe()}, load average {loadAtStart} at the start, {Machine.LoadAverage()} at the end:");
+    Console.WriteLine(pledges);
+    return 0;
+}
+
+var report = new Report(settings);
 var searchP50 = new Dictionary<int, double>();
 var largest = datasets[^1];
 AppProcess? baseline = null;

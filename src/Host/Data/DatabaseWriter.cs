@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Platform.Host.Data.CompiledModel;
 using Platform.Host.Resilience;
 using Polly.Registry;
 
@@ -38,20 +40,39 @@ public sealed class DatabaseWriter(ResiliencePipelineProvider<string> pipelines,
 /// done. Each write still reads and writes as if alone — one after the other, in one <c>BEGIN
 /// IMMEDIATE</c> transaction — and the transaction's fixed cost (taking the lock, committing, writing
 /// the pages it changed to the WAL, handing the gate to the next writer) is paid once for the group.
+/// The gate keeps one connection open for all its transactions, so that the statements of the busiest
+/// writes stay prepared on it (<see cref="WriterCommands"/>); a transaction that fails closes it, and the
+/// next one opens another.
 /// </summary>
-public sealed class WriteGate(IDbContextFactory<PlatformDbContext> dbFactory)
+public sealed class WriteGate(PlatformConnection platformConnection, ILoggerFactory loggerFactory) : IDisposable
 {
     public const int MostPerTransaction = 32;
 
+    private const string Savepoint = "SAVEPOINT \"WriteGate\"";
+    private const string Release = "RELEASE \"WriteGate\"";
+    private const string RollbackToSavepoint = "ROLLBACK TO \"WriteGate\"";
+
     private readonly ConcurrentQueue<IPendingWrite> _pending = new();
     private int _draining;
+    private volatile bool _disposed;
+    private SqliteConnection? _connection;
+    private DbContextOptions<PlatformDbContext>? _options;
 
     public Task<T> RunAsync<T>(Func<PlatformDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var write = new PendingWrite<T>(work, cancellationToken);
         _pending.Enqueue(write);
-        if (Interlocked.Exchange(ref _draining, 1) == 0)
+        if (Interlocked.Exchange(ref _draining, 1) == 1)
+        {
+            if (_disposed)
+            {
+                // Disposed since the check: no drain will run again.
+                FailPending();
+            }
+        }
+        else
         {
             // The loop outlives this caller: it does not carry the caller's ambient state (each write runs in its own).
             using (ExecutionContext.SuppressFlow())
@@ -63,11 +84,28 @@ public sealed class WriteGate(IDbContextFactory<PlatformDbContext> dbFactory)
         return write.Task;
     }
 
+    /// <summary>Closes the gate's connection; a write that comes after, or that was still waiting, fails.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        // Whoever holds the drain closes the connection: this, if no drain runs, else the drain as it ends.
+        if (Interlocked.Exchange(ref _draining, 1) == 0)
+        {
+            Shut();
+        }
+    }
+
     /// <summary>Runs transactions while writes are waiting; exactly one drain runs at a time.</summary>
     private async Task DrainAsync()
     {
         while (true)
         {
+            if (_disposed)
+            {
+                Shut();
+                return;
+            }
+
             var group = new List<IPendingWrite>(MostPerTransaction);
             while (group.Count < MostPerTransaction && _pending.TryDequeue(out var write))
             {
@@ -85,7 +123,7 @@ public sealed class WriteGate(IDbContextFactory<PlatformDbContext> dbFactory)
 
             // Nothing waits: stop, unless a write came in between the empty queue and the flag.
             Volatile.Write(ref _draining, 0);
-            if (_pending.IsEmpty || Interlocked.Exchange(ref _draining, 1) == 1)
+            if ((_pending.IsEmpty && !_disposed) || Interlocked.Exchange(ref _draining, 1) == 1)
             {
                 return;
             }
@@ -97,21 +135,21 @@ public sealed class WriteGate(IDbContextFactory<PlatformDbContext> dbFactory)
         var done = new List<IPendingWrite>(group.Count);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
+            await using var db = new PlatformDbContext(await OpenAsync());
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var write in group)
             {
-                await transaction.CreateSavepointAsync(nameof(WriteGate));
+                await db.Database.Command(Savepoint).ExecuteNonQueryAsync();
                 try
                 {
                     await write.RunAsync(db);
-                    await transaction.ReleaseSavepointAsync(nameof(WriteGate));
+                    await db.Database.Command(Release).ExecuteNonQueryAsync();
                     done.Add(write);
                 }
                 catch (Exception e)
                 {
-                    await transaction.RollbackToSavepointAsync(nameof(WriteGate));
-                    await transaction.ReleaseSavepointAsync(nameof(WriteGate));
+                    await db.Database.Command(RollbackToSavepoint).ExecuteNonQueryAsync();
+                    await db.Database.Command(Release).ExecuteNonQueryAsync();
                     write.Fail(e);
                 }
                 finally
@@ -124,7 +162,9 @@ public sealed class WriteGate(IDbContextFactory<PlatformDbContext> dbFactory)
         }
         catch (Exception e)
         {
-            // The transaction could not start or commit: nothing of the group is written.
+            // The transaction could not start or commit: nothing of the group is written, and the connection,
+            // in a state no one knows, is not used again.
+            CloseConnection();
             foreach (var write in group)
             {
                 write.Fail(e);
@@ -136,6 +176,58 @@ public sealed class WriteGate(IDbContextFactory<PlatformDbContext> dbFactory)
         foreach (var write in done)
         {
             write.Complete();
+        }
+    }
+
+    /// <summary>The options of the gate's contexts: on the gate's connection, opened with the pragmas of every connection.</summary>
+    private async Task<DbContextOptions<PlatformDbContext>> OpenAsync()
+    {
+        if (_options is { } options)
+        {
+            return options;
+        }
+
+        var connection = new SqliteConnection(platformConnection.ConnectionString);
+        try
+        {
+            await connection.OpenAsync();
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+            await pragmas.ExecuteNonQueryAsync();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        _connection = connection;
+        return _options = new DbContextOptionsBuilder<PlatformDbContext>()
+            .UseSqlite(connection)
+            .UseModel(PlatformDbContextModel.Instance)
+            .UseLoggerFactory(loggerFactory)
+            .Options;
+    }
+
+    private void CloseConnection()
+    {
+        _connection?.Dispose();
+        _connection = null;
+        _options = null;
+    }
+
+    /// <summary>After <see cref="Dispose"/>, by the holder of the drain: the connection closes and the writes left fail.</summary>
+    private void Shut()
+    {
+        CloseConnection();
+        FailPending();
+    }
+
+    private void FailPending()
+    {
+        while (_pending.TryDequeue(out var write))
+        {
+            write.Fail(new ObjectDisposedException(nameof(WriteGate)));
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     // connection keeps its own page cache (2 MB by default, a dozen connections under load); the file's
     // pages stay in the OS's cache, so 512 KiB each serve the pages as fast for a quarter of the memory
     // (decision 0015, amendment).
-    private const string Pragmas =
+    internal const string Pragmas =
         "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA journal_size_limit=67108864; PRAGMA cache_size=-512;";
 
     // The pragmas belong to the native connection, which the pool keeps open across EF's open/close

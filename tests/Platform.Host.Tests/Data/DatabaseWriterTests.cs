@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Host.Data;
 using Platform.Host.Tests.Support;
 
@@ -121,6 +122,47 @@ public sealed class DatabaseWriterTests(SharedHostFactory factory)
         })));
 
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"appelant {i}"), seen);
+    }
+
+    [Fact]
+    public async Task AWriteThatBreaksTheGatesConnection_FailsItsGroup_AndTheNextWriteRunsOnANewConnection()
+    {
+        using var gate = new WriteGate(factory.Services.GetRequiredService<PlatformConnection>(), NullLoggerFactory.Instance);
+        var before = await ReadVersionAsync();
+        var first = await gate.RunAsync(async (db, ct) => await db.PluginStateVersions.AnyAsync(ct), CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => gate.RunAsync<int>(async (db, ct) =>
+        {
+            var row = await db.PluginStateVersions.SingleAsync(v => v.Id == 1, ct);
+            row.Version += 1000;
+            await db.SaveChangesAsync(ct);
+            await db.Database.GetDbConnection().CloseAsync();
+            return 0;
+        }, CancellationToken.None));
+        var (version, cacheSize) = await gate.RunAsync(async (db, ct) =>
+        {
+            var row = await db.PluginStateVersions.SingleAsync(v => v.Id == 1, ct);
+            row.Version++;
+            await db.SaveChangesAsync(ct);
+            return (row.Version, await db.Database.Command("PRAGMA cache_size").ExecuteScalarAsync(ct));
+        }, CancellationToken.None);
+
+        Assert.True(first);
+        Assert.Equal(before + 1, version);
+        // With the pragmas of every connection (SQLite's default cache is 2 MB, -2000).
+        Assert.Equal(-512L, cacheSize);
+        Assert.Equal(before + 1, await ReadVersionAsync());
+    }
+
+    [Fact]
+    public async Task AGateDisposed_RefusesWrites()
+    {
+        var gate = new WriteGate(factory.Services.GetRequiredService<PlatformConnection>(), NullLoggerFactory.Instance);
+        Assert.True(await gate.RunAsync(async (db, ct) => await db.PluginStateVersions.AnyAsync(ct), CancellationToken.None));
+
+        gate.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => gate.RunAsync(async (db, ct) => await db.PluginStateVersions.AnyAsync(ct), CancellationToken.None));
     }
 
     /// <summary>A write that holds the gate (it has started) until <c>release</c> is called.</summary>
