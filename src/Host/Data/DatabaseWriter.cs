@@ -135,7 +135,7 @@ public sealed class WriteGate(PlatformConnection platformConnection, ILoggerFact
         var done = new List<IPendingWrite>(group.Count);
         try
         {
-            await using var db = new PlatformDbContext(await OpenAsync());
+            await using var db = new PlatformDbContext(await ContextOptionsAsync());
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var write in group)
             {
@@ -180,7 +180,7 @@ public sealed class WriteGate(PlatformConnection platformConnection, ILoggerFact
     }
 
     /// <summary>The options of the gate's contexts: on the gate's connection, opened with the pragmas of every connection.</summary>
-    private async Task<DbContextOptions<PlatformDbContext>> OpenAsync()
+    private async Task<DbContextOptions<PlatformDbContext>> ContextOptionsAsync()
     {
         if (_options is { } options)
         {
