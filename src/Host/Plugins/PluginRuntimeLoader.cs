@@ -133,9 +133,12 @@ public sealed class PluginRuntimeLoader(PluginOptions options, IConfiguration co
         Type[] types;
         try
         {
+            // Every assembly the host's own context can load (Abstractions, ASP.NET Core, Autofac, EF Core,
+            // SQLite) is taken from it, when the plugin first asks for it: type identity holds. No shared
+            // types are named: McMaster would load each one's whole reference closure into the host at once
+            // (26 assemblies the site never runs otherwise, System.Net.Requests and System.IO.Pipes among them).
             var loader = PluginLoader.CreateFromAssemblyFile(
                 Path.Combine(plugin.Directory, manifest.Assembly),
-                sharedTypes: [typeof(IPlugin), typeof(ContainerBuilder), typeof(DbContext)],
                 config => config.PreferSharedTypes = true);
             assembly = loader.LoadDefaultAssembly();
             if (ContractMismatch(assembly) is { } mismatch)

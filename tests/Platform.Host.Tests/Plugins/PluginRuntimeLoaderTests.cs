@@ -1,6 +1,8 @@
+using System.Runtime.Loader;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Abstractions.Plugins;
 using Platform.Host.Plugins;
 using Platform.Host.Tests.Support;
 
@@ -92,6 +94,25 @@ public sealed class PluginRuntimeLoaderTests
         Assert.Contains(services, d => d.ServiceType == plugin.DbContextTypes[0]);
         Assert.Equal("Notes", Assert.Single(plugin.Navigation).Title);
         Assert.NotNull(plugin.Module);
+    }
+
+    [Fact]
+    public void Load_GoodPlugin_SharesTheHostsTypes_WithoutLoadingWhatItNeverUses()
+    {
+        var plugin = Load(TestPaths.PluginFolderWith("Notes")).Single();
+
+        Assert.Equal(PluginStatus.Loaded, plugin.Status);
+        var context = AssemblyLoadContext.GetLoadContext(plugin.Assembly!)!;
+        Assert.NotEqual(AssemblyLoadContext.Default, context);
+        // Its contract, Autofac and EF Core are the host's own copies…
+        foreach (var shared in new[] { typeof(IPlugin).Assembly, typeof(Autofac.ContainerBuilder).Assembly, typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly })
+        {
+            Assert.Same(shared, context.LoadFromAssemblyName(shared.GetName()));
+        }
+
+        // …and loading it did not load into the host the whole closure of their references, as McMaster does for
+        // the shared types it is given (sixty assemblies at the site's start; this one only runs in a browser).
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "System.Runtime.InteropServices.JavaScript");
     }
 
     private static IReadOnlyList<InstalledPlugin> Load(string root, IServiceCollection? services = null) =>
