@@ -119,6 +119,71 @@ public sealed class IcsFeedTests(SharedHostFactory factory)
     }
 
     [Fact]
+    public async Task Feed_AskedInGzip_IsTheSameTextCompressed_UnderItsOwnETag_AndEitherETagAnswers304()
+    {
+        await CalendarTestData.PublishAsync(factory, ["adebag"]);
+        using var client = factory.CreateClient();
+        var plain = await client.GetAsync("/c/adebag/agenda.ics");
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        var text = await plain.Content.ReadAsByteArrayAsync();
+        Assert.Equal(text.Length, plain.Content.Headers.ContentLength);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+
+        using var asked = new HttpRequestMessage(HttpMethod.Get, "/c/adebag/agenda.ics");
+        asked.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        var compressed = await client.SendAsync(asked);
+        Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        Assert.Equal("text/calendar", compressed.Content.Headers.ContentType!.MediaType);
+        var gzip = await compressed.Content.ReadAsByteArrayAsync();
+        Assert.True(gzip.Length < text.Length / 3, $"{gzip.Length} compressed bytes for {text.Length}");
+        using (var unzipped = new MemoryStream())
+        {
+            await using (var stream = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress))
+            {
+                await stream.CopyToAsync(unzipped);
+            }
+
+            Assert.Equal(text, unzipped.ToArray());
+        }
+
+        Assert.NotEqual(plain.Headers.ETag, compressed.Headers.ETag);
+        Assert.Equal(plain.Headers.ETag!.Tag.TrimEnd('"') + "-gzip\"", compressed.Headers.ETag!.Tag);
+
+        foreach (var etag in new[] { plain.Headers.ETag, compressed.Headers.ETag })
+        {
+            using var again = new HttpRequestMessage(HttpMethod.Get, "/c/adebag/agenda.ics");
+            again.Headers.IfNoneMatch.Add(etag);
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+        }
+
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/c/adebag/agenda.ics");
+        refused.Headers.AcceptEncoding.ParseAdd("gzip;q=0");
+        var refusedAnswer = await client.SendAsync(refused);
+        Assert.Empty(refusedAnswer.Content.Headers.ContentEncoding);
+        Assert.Equal(text, await refusedAnswer.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public void IcsCache_KeepsNoMoreCompressedBytesThanItsCapacity()
+    {
+        using var cache = new IcsCache(TimeProvider.System);
+        // Text that does not compress: each document keeps about as many bytes as its text.
+        var random = new Random(47);
+        string Text() => Convert.ToBase64String([.. Enumerable.Range(0, 300_000).Select(_ => (byte)random.Next(256))]);
+        var size = IcsDocument.Compress("\"size\"", Text()).Gzip.Length;
+        for (var i = 0; i < 2 * IcsCache.CapacityBytes / size; i++)
+        {
+            var document = cache.GetOrMake($"\"{i}\"", Text);
+            Assert.Equal($"\"{i}\"", document.ETag);
+            Assert.True(cache.Count * (long)size <= IcsCache.CapacityBytes, $"{cache.Count} documents of {size} bytes kept after {i + 1}");
+        }
+
+        Assert.InRange(cache.Count, 1, IcsCache.CapacityBytes / size);
+    }
+
+    [Fact]
     public async Task NetworkFeed_AlreadyRead_ShowsAnEditAndACancellationAtOnce()
     {
         // The feed is kept with the agenda's version: each change must make a new one.

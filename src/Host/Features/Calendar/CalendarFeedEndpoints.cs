@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Net.Http.Headers;
 using Platform.Abstractions.Networks;
 using Platform.Host.Data;
 
@@ -81,30 +81,57 @@ public static class CalendarFeedEndpoints
     private static async Task<IResult> FeedAsync(HttpContext http, CalendarService calendar, INetworkDirectory directory, string name, int? networkId)
     {
         var version = await calendar.VersionAsync(http.RequestAborted);
-        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
-        var key = ("agenda.ics", name, $"{http.Request.Scheme}://{http.Request.Host}/", networkId);
-        if (!cache.TryGetValue(key, out KeptFeed? kept) || kept!.Version != version)
+        var feeds = http.RequestServices.GetRequiredService<IcsCache>();
+        var address = ("agenda.ics", name, $"{http.Request.Scheme}://{http.Request.Host}/", networkId);
+        if (feeds.FindFeed(address, version) is not { } document)
         {
-            kept = new KeptFeed(version, await MakeAsync(http, directory, name, await calendar.FeedAsync(networkId, calendar.FeedFromUtc(), http.RequestAborted)));
-            cache.Set(key, kept, TimeSpan.FromMinutes(10));
+            document = await MakeAsync(http, directory, name, await calendar.FeedAsync(networkId, calendar.FeedFromUtc(), http.RequestAborted));
+            feeds.KeepFeed(address, version, document);
         }
 
-        return Answer(http, kept.Ics);
+        return Answer(http, document);
     }
-
-    /// <summary>A feed, and the agenda's version it was made at.</summary>
-    private sealed record KeptFeed(long Version, Ics Ics);
 
     private static async Task<IResult> IcsAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events) =>
         Answer(http, await MakeAsync(http, directory, name, events));
 
-    private static IResult Answer(HttpContext http, Ics ics)
+    /// <summary>
+    /// The document in the encoding the client accepts (calendar applications ask for gzip), or 304 to the entity
+    /// tag of either encoding: both say the client holds this content.
+    /// </summary>
+    private static IResult Answer(HttpContext http, IcsDocument document)
     {
+        var gzip = AcceptsGzip(http.Request);
         http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.ETag = ics.ETag;
-        return http.Request.Headers.IfNoneMatch.Contains(ics.ETag)
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(ics.Bytes, IcsWriter.ContentType);
+        http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        http.Response.Headers.ETag = gzip ? document.GzipETag : document.ETag;
+        var known = http.Request.Headers.IfNoneMatch;
+        if (known.Contains(document.ETag) || known.Contains(document.GzipETag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (gzip)
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+            return Results.Bytes(document.Gzip, IcsWriter.ContentType);
+        }
+
+        http.Response.ContentLength = document.Length;
+        return Results.Stream(document.OpenText(), IcsWriter.ContentType);
+    }
+
+    private static bool AcceptsGzip(HttpRequest request)
+    {
+        foreach (var coding in request.GetTypedHeaders().AcceptEncoding)
+        {
+            if (coding.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && coding.Quality is not 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -115,20 +142,14 @@ public static class CalendarFeedEndpoints
     /// fingerprint. The fingerprint is also the ETag, so an
     /// unchanged feed answers 304 without a body.
     /// </summary>
-    private static async Task<Ics> MakeAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events)
+    private static async Task<IcsDocument> MakeAsync(HttpContext http, INetworkDirectory directory, string name, IReadOnlyList<AgendaEventView> events)
     {
         var networks = (await directory.ListAsync(http.RequestAborted)).ToDictionary(n => n.Id, n => n.Name);
         var siteRoot = new Uri($"{http.Request.Scheme}://{http.Request.Host}/");
         var etag = $"\"{Fingerprint(name, siteRoot, events, networks)}\"";
-        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
-        return cache.GetOrCreate(("agenda.ics", etag), entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-            return new Ics(etag, Encoding.UTF8.GetBytes(IcsWriter.Write(name, events, siteRoot, id => networks.GetValueOrDefault(id, "?"))));
-        })!;
+        return http.RequestServices.GetRequiredService<IcsCache>()
+            .GetOrMake(etag, () => IcsWriter.Write(name, events, siteRoot, id => networks.GetValueOrDefault(id, "?")));
     }
-
-    private sealed record Ics(string ETag, byte[] Bytes);
 
     private static string Fingerprint(string name, Uri siteRoot, IReadOnlyList<AgendaEventView> events, Dictionary<int, string> networks)
     {

@@ -11,6 +11,7 @@ public static class CalendarServiceCollectionExtensions
         builder.Services.AddScoped<ICalendarService>(sp => sp.GetRequiredService<CalendarService>());
         builder.Services.AddScoped<RegistrationService>();
         builder.Services.AddSingleton<EventViewCache>();
+        builder.Services.AddSingleton<IcsCache>();
         builder.Services.AddScoped<CalendarDemoSeeder>();
         return builder;
     }
