@@ -7,7 +7,7 @@ namespace Platform.Host.Features.Calendar;
 
 /// <summary>
 /// The iCalendar documents the feeds serve, kept compressed in a cache of their own bounded in bytes
-/// (decision 0014, amendment 1): under their fingerprint, so that equal content is made once, and the network
+/// (decision 0014, amendment 3): under their fingerprint, so that equal content is made once, and the network
 /// and public feeds also under their address with the agenda's version they were made at.
 /// </summary>
 /// <remarks>
