@@ -6,6 +6,12 @@ public sealed class DatabaseOptions
     /// <summary>The SQLite file, relative to the content root unless absolute.</summary>
     public string Path { get; set; } = "data/interclustering47.db";
 
+    /// <summary>
+    /// Whether the hot reads keep their statements prepared (<see cref="PreparedReads"/>, decision 0019). On by
+    /// default; <c>Database__PrepareReads=false</c> measures the pages without it, with the same build.
+    /// </summary>
+    public bool PrepareReads { get; set; } = true;
+
     public string ResolveConnectionString(string contentRoot)
     {
         var path = System.IO.Path.GetFullPath(Path, contentRoot);

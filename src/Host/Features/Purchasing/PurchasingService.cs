@@ -60,28 +60,28 @@ public sealed class PurchasingService(
 
     // The queue page's reads, compiled: EF would otherwise rebuild and look up each query's expression
     // tree on every view (a tenth of the page's CPU, bench/README.md). One statement per table, each a
-    // plain lookup by key: SQLite parses and plans every statement again on each view, and EF's split
-    // query would repeat the queue's filter in a sub-select, sorted, in each of its four.
+    // plain lookup by key (EF's split query would repeat the queue's filter in a sub-select, sorted, in each
+    // of its four), tagged so that SQLite compiles each once, not on every view (PreparedReads).
     private static readonly Func<PlatformDbContext, int, CancellationToken, Task<PurchasingQueue?>> QueueRow =
         EF.CompileAsyncQuery((PlatformDbContext context, int id, CancellationToken _) =>
-            context.Set<PurchasingQueue>().AsNoTracking().FirstOrDefault(q => q.Id == id));
+            context.Set<PurchasingQueue>().TagWith(PreparedReads.Tag).AsNoTracking().FirstOrDefault(q => q.Id == id));
 
     private static readonly Func<PlatformDbContext, int, int, IAsyncEnumerable<Invitation>> InvitationsOf =
         EF.CompileAsyncQuery((PlatformDbContext context, int queueId, int companyId) =>
-            context.Set<QueueNetwork>().Where(n => n.QueueId == queueId)
+            context.Set<QueueNetwork>().TagWith(PreparedReads.Tag).Where(n => n.QueueId == queueId)
                 .Select(n => new Invitation(n.NetworkId, context.Set<CompanyMembership>().Any(m => m.CompanyId == companyId && m.NetworkId == n.NetworkId))));
 
     private static readonly Func<PlatformDbContext, int, IAsyncEnumerable<PriceTier>> TiersOf =
         EF.CompileAsyncQuery((PlatformDbContext context, int queueId) =>
-            context.Set<PriceTier>().AsNoTracking().Where(t => t.QueueId == queueId));
+            context.Set<PriceTier>().TagWith(PreparedReads.Tag).AsNoTracking().Where(t => t.QueueId == queueId));
 
     private static readonly Func<PlatformDbContext, int, IAsyncEnumerable<Pledge>> PledgesOf =
         EF.CompileAsyncQuery((PlatformDbContext context, int queueId) =>
-            context.Set<Pledge>().AsNoTracking().Where(p => p.QueueId == queueId));
+            context.Set<Pledge>().TagWith(PreparedReads.Tag).AsNoTracking().Where(p => p.QueueId == queueId));
 
     private static readonly Func<PlatformDbContext, int, bool, int, int, int, IAsyncEnumerable<HistoryLine>> HistoryLines =
         EF.CompileAsyncQuery((PlatformDbContext context, int queueId, bool all, int companyId, int skip, int take) =>
-            context.Set<QueueHistoryEntry>().AsNoTracking()
+            context.Set<QueueHistoryEntry>().TagWith(PreparedReads.Tag).AsNoTracking()
                 .Where(h => h.QueueId == queueId && (all || h.CompanyId == null || h.CompanyId == companyId))
                 .OrderByDescending(h => h.Id)
                 .Select(h => new HistoryLine(h, context.Set<Company>().Where(c => c.Id == h.CompanyId).Select(c => c.Name).FirstOrDefault()))

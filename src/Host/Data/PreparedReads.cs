@@ -1,0 +1,280 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Platform.Host.Data;
+
+/// <summary>
+/// Reads whose SQLite statements are compiled once, not on every view (decision 0019). EF makes a new command
+/// for every execution, and Microsoft.Data.Sqlite compiles its statement again each time and finalises it when
+/// the command or its connection closes: on the queue page, compiling its five statements was most of SQLite's
+/// share of the CPU (bench/README.md, « SQLite compiles every statement again »). A query tagged with
+/// <see cref="Tag"/> (<c>.TagWith(PreparedReads.Tag)</c>) is run instead on one of a few connections this
+/// singleton keeps open, each keeping the statements it ran prepared; EF reads the rows from that reader as
+/// from its own. Only outside a transaction (a read inside one must see its writes, on its connection), and
+/// only when a connection is free: otherwise the query runs as EF runs it, so a read never waits for another.
+/// Each read is its own implicit transaction (WAL): its statement is reset when EF closes the reader, so it
+/// never holds an old snapshot of the database.
+/// </summary>
+public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterceptor, IDisposable
+{
+    /// <summary>The tag that asks for a query's statement to be kept prepared: for the hot reads of busy pages, whose SQL has few texts.</summary>
+    public const string Tag = "prepared";
+
+    private const string Marker = "-- " + Tag;
+
+    // Connections kept open: a read takes one only for the time of its statement, so one a core serves every
+    // core; each has its own page cache (512 KiB, SqlitePragmaInterceptor) and its statements. A connection
+    // keeps at most this many statements: the tagged queries' texts, which are few and constant.
+    private static readonly int MostConnections = Math.Max(2, Environment.ProcessorCount);
+    private const int MostStatements = 32;
+
+    private readonly Lock _lock = new();
+    private readonly Stack<Connection> _idle = new();
+    // The readers lent to EF, one a connection at most, found again by reference when EF disposes them.
+    private readonly Lease?[] _lent = new Lease?[MostConnections];
+    private int _lentCount;
+    private int _opened;
+    private bool _disposed;
+    private long _served;
+    private int _compiled;
+
+    /// <summary>Reads served from a kept statement (for the tests).</summary>
+    public long Served => Interlocked.Read(ref _served);
+
+    /// <summary>Statements compiled and kept, over every connection.</summary>
+    public int Compiled => Volatile.Read(ref _compiled);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        if (result.HasResult || !TryTake(command, out var connection, out var prepared))
+        {
+            return result;
+        }
+
+        SqliteDataReader reader;
+        try
+        {
+            reader = prepared.ExecuteReader();
+        }
+        catch
+        {
+            Discard(connection);
+            throw;
+        }
+
+        return Lend(reader, connection, prepared);
+    }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (result.HasResult || !TryTake(command, out var connection, out var prepared))
+        {
+            return result;
+        }
+
+        SqliteDataReader reader;
+        try
+        {
+            reader = await prepared.ExecuteReaderAsync(cancellationToken);
+        }
+        catch
+        {
+            Discard(connection);
+            throw;
+        }
+
+        return Lend(reader, connection, prepared);
+    }
+
+    /// <summary>EF closes the reader, then tells its interceptors it disposes it: the statement is reset, its connection free.</summary>
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        // Every reader EF disposes comes here, its own ones included: most return at once.
+        if (Volatile.Read(ref _lentCount) == 0 || TakeBack(eventData.DataReader) is not { } lease)
+        {
+            return result;
+        }
+
+        lease.Reader.Dispose();
+        lease.Command.Parameters.Clear();
+        Give(lease.Connection);
+        return result;
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            while (_idle.TryPop(out var connection))
+            {
+                connection.Dispose();
+            }
+        }
+    }
+
+    private InterceptionResult<DbDataReader> Lend(SqliteDataReader reader, Connection connection, SqliteCommand prepared)
+    {
+        lock (_lock)
+        {
+            // A free slot: there are as many as connections, and this one's connection is not lent.
+            _lent[Array.IndexOf(_lent, null)] = new Lease(reader, connection, prepared);
+            _lentCount++;
+        }
+
+        Interlocked.Increment(ref _served);
+        return InterceptionResult<DbDataReader>.SuppressWithResult(reader);
+    }
+
+    private Lease? TakeBack(DbDataReader reader)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < _lent.Length; i++)
+            {
+                if (_lent[i] is { } lease && ReferenceEquals(lease.Reader, reader))
+                {
+                    _lent[i] = null;
+                    _lentCount--;
+                    return lease;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool TryTake(DbCommand command, out Connection connection, out SqliteCommand prepared)
+    {
+        connection = null!;
+        prepared = null!;
+        if (command.Transaction is not null
+            || !command.CommandText.StartsWith(Marker, StringComparison.Ordinal)
+            || !string.Equals(command.Connection?.ConnectionString, platform.ConnectionString, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            if (!_idle.TryPop(out connection!))
+            {
+                if (_opened == MostConnections)
+                {
+                    return false;
+                }
+
+                _opened++;
+                connection = null!;
+            }
+        }
+
+        try
+        {
+            connection ??= Connection.Open(platform.ConnectionString);
+            if (connection.Command(command.CommandText, ref _compiled) is not { } kept)
+            {
+                Give(connection);
+                return false;
+            }
+
+            // EF's own parameters, as they are: bound when the statement runs, cleared when the reader is disposed.
+            foreach (SqliteParameter parameter in command.Parameters)
+            {
+                kept.Parameters.Add(parameter);
+            }
+
+            prepared = kept;
+            return true;
+        }
+        catch
+        {
+            Discard(connection);
+            throw;
+        }
+    }
+
+    private void Give(Connection connection)
+    {
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                _idle.Push(connection);
+                return;
+            }
+        }
+
+        connection.Dispose();
+    }
+
+    /// <summary>A connection whose statement failed is closed: the next read opens another.</summary>
+    private void Discard(Connection? connection)
+    {
+        connection?.Dispose();
+        lock (_lock)
+        {
+            _opened--;
+        }
+    }
+
+    private sealed record Lease(SqliteDataReader Reader, Connection Connection, SqliteCommand Command);
+
+    /// <summary>A connection kept open, and the commands it keeps prepared, by their SQL.</summary>
+    private sealed class Connection : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        private Connection(SqliteConnection connection) => _connection = connection;
+
+        public static Connection Open(string connectionString)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+                pragmas.ExecuteNonQuery();
+                return new Connection(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>The command of <paramref name="sql"/>, created on its first read; none when the connection keeps <see cref="MostStatements"/> already.</summary>
+        public SqliteCommand? Command(string sql, ref int compiled)
+        {
+            if (_commands.TryGetValue(sql, out var command))
+            {
+                return command;
+            }
+
+            if (_commands.Count == MostStatements)
+            {
+                return null;
+            }
+
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.Prepare();
+            _commands.Add(sql, command);
+            Interlocked.Increment(ref compiled);
+            return command;
+        }
+
+        // Closing the connection finalises its commands' statements.
+        public void Dispose() => _connection.Dispose();
+    }
+}
