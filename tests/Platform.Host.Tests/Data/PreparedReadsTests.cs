@@ -100,6 +100,33 @@ public sealed class PreparedReadsTests(PurchasingHostFactory factory)
     }
 
     [Fact]
+    public async Task ReadsLeftHalfWay_ByAnError_GiveTheirConnectionBack()
+    {
+        var ids = await factory.WithDbAsync(db => db.Networks.Select(n => n.Id).ToListAsync());
+        for (var i = 0; i < 4; i++)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+            {
+                await foreach (var id in db.Networks.TagWith(PreparedReads.Tag).Select(n => n.Id).AsAsyncEnumerable())
+                {
+                    throw new InvalidOperationException($"panne au réseau {id}");
+                }
+            });
+        }
+
+        var served = Reads.Served;
+        foreach (var id in ids.Take(4))
+        {
+            Assert.NotNull(await NameAsync(id));
+        }
+
+        // Were a connection kept by a read left half-way, the next reads would find none free and run as EF runs them.
+        Assert.Equal(4, Reads.Served - served);
+    }
+
+    [Fact]
     public async Task AnUntaggedRead_RunsAsEfRunsIt()
     {
         var served = Reads.Served;
