@@ -66,26 +66,12 @@ public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterc
         return Lend(reader, connection, prepared);
     }
 
-    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+    /// <summary>As <see cref="ReaderExecuting"/>: Microsoft.Data.Sqlite runs a statement synchronously whichever way it is called.</summary>
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (result.HasResult || !TryTake(command, out var connection, out var prepared))
-        {
-            return result;
-        }
-
-        SqliteDataReader reader;
-        try
-        {
-            reader = await prepared.ExecuteReaderAsync(cancellationToken);
-        }
-        catch
-        {
-            Discard(connection);
-            throw;
-        }
-
-        return Lend(reader, connection, prepared);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ReaderExecuting(command, eventData, result));
     }
 
     /// <summary>EF closes the reader, then tells its interceptors it disposes it: the statement is reset, its connection free.</summary>
