@@ -1,7 +1,6 @@
 using Autofac;
 using Platform.Abstractions.Events;
 using Platform.Host.Resilience;
-using Polly.Registry;
 
 namespace Platform.Host.Plugins;
 
@@ -14,7 +13,7 @@ internal sealed class DomainEventPublisher(
     ILifetimeScope scope,
     PluginCatalog catalog,
     IServiceProvider services,
-    ResiliencePipelineRegistry<string> pipelines,
+    PluginCircuitBreakers breakers,
     ILogger<DomainEventPublisher> logger) : IDomainEventPublisher
 {
     public async Task PublishAsync<TEvent>(TEvent domainEvent, CancellationToken cancellationToken = default)
@@ -40,14 +39,12 @@ internal sealed class DomainEventPublisher(
                 continue;
             }
 
-            try
+            var failure = await breakers.RunAsync(
+                plugin.Id, "events", static run => (Task)run.method.Invoke(run.handler, [run.domainEvent, run.cancellationToken])!,
+                (method, handler, domainEvent, cancellationToken), cancellationToken);
+            if (failure is not null && !cancellationToken.IsCancellationRequested)
             {
-                await pipelines.ForPlugin(plugin.Id, "events").ExecuteAsync(
-                    async _ => await (Task)method.Invoke(handler, [domainEvent, cancellationToken])!, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "Plugin {PluginId} failed handling {Event}", plugin.Id, domainEvent.GetType().Name);
+                logger.LogError(failure, "Plugin {PluginId} failed handling {Event}", plugin.Id, domainEvent.GetType().Name);
             }
         }
     }

@@ -1,7 +1,7 @@
+using System.Runtime.ExceptionServices;
 using Platform.Abstractions.Networks;
 using Platform.Host.Resilience;
 using Polly.CircuitBreaker;
-using Polly.Registry;
 
 namespace Platform.Host.Plugins;
 
@@ -16,7 +16,7 @@ namespace Platform.Host.Plugins;
 /// container on every plugin request cost a fortieth of a plugin page's CPU (bench/README.md).
 /// </remarks>
 internal sealed class PluginGateMiddleware(
-    RequestDelegate next, EnablementSnapshots enablement, ResiliencePipelineRegistry<string> pipelines, ILogger<PluginGateMiddleware> logger)
+    RequestDelegate next, EnablementSnapshots enablement, PluginCircuitBreakers breakers, ILogger<PluginGateMiddleware> logger)
 {
     public const string UnavailablePluginItem = "platform:unavailable-plugin";
 
@@ -41,19 +41,22 @@ internal sealed class PluginGateMiddleware(
         // The page's network menu (NetworkNavigation) shows what the gate let through, without reading it again.
         context.Features.Set(snapshot);
 
-        try
+        var failure = await breakers.RunAsync(plugin.PluginId, network.Slug, static run => run.next(run.context), (next, context), context.RequestAborted);
+        switch (failure)
         {
-            await pipelines.ForPlugin(plugin.PluginId, network.Slug)
-                .ExecuteAsync(static async (state, _) => await state.next(state.context), (next, context), context.RequestAborted);
-        }
-        catch (BrokenCircuitException)
-        {
-            Unavailable(context, plugin.PluginId);
-        }
-        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
-        {
-            logger.LogError(e, "Plugin {PluginId} failed on {Path} for network {Network}", plugin.PluginId, context.Request.Path.Value, network.Slug);
-            Unavailable(context, plugin.PluginId);
+            case null:
+                return;
+            case BrokenCircuitException:
+                Unavailable(context, plugin.PluginId);
+                return;
+            case { } when context.Response.HasStarted || context.RequestAborted.IsCancellationRequested:
+                // Too late for the 503 page, or nobody is there to read it: the host's own handling, as for any page.
+                ExceptionDispatchInfo.Throw(failure);
+                return;
+            default:
+                logger.LogError(failure, "Plugin {PluginId} failed on {Path} for network {Network}", plugin.PluginId, context.Request.Path.Value, network.Slug);
+                Unavailable(context, plugin.PluginId);
+                return;
         }
     }
 

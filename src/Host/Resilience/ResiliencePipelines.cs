@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Registry;
 using Polly.Retry;
 
 namespace Platform.Host.Resilience;
@@ -15,7 +14,7 @@ public static class ResiliencePipelines
     /// <summary>Outbound mail: timeout, retry, circuit breaker.</summary>
     public const string Mail = "mail";
 
-    /// <summary>The circuit breaker of one plugin in one network: <c>plugin:&lt;id&gt;:&lt;network&gt;</c>.</summary>
+    /// <summary>The name of a plugin's circuit breaker in one scope (<see cref="PluginCircuitBreakers"/>): <c>plugin:&lt;id&gt;:&lt;scope&gt;</c>.</summary>
     public static string Plugin(string pluginId, string scope) => $"plugin:{pluginId.ToLowerInvariant()}:{scope}";
 
     public static IServiceCollection AddPlatformResilience(this IServiceCollection services)
@@ -34,19 +33,7 @@ public static class ResiliencePipelines
             .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, Delay = TimeSpan.FromSeconds(1), BackoffType = DelayBackoffType.Exponential })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions { FailureRatio = 0.5, MinimumThroughput = 5, BreakDuration = TimeSpan.FromMinutes(1) }));
 
+        services.AddSingleton<PluginCircuitBreakers>();
         return services;
     }
-
-    /// <summary>
-    /// The circuit breaker of a plugin in one network, made on first use: it opens after 5 failures
-    /// in 30 s (at least half of the calls) and lets a trial call through after 30 s.
-    /// </summary>
-    public static ResiliencePipeline ForPlugin(this ResiliencePipelineRegistry<string> registry, string pluginId, string scope) =>
-        registry.GetOrAddPipeline(Plugin(pluginId, scope), b => b.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            FailureRatio = 0.5,
-            MinimumThroughput = 5,
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = TimeSpan.FromSeconds(30),
-        }));
 }
