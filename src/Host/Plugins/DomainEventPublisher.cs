@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Autofac;
 using Platform.Abstractions.Events;
 using Platform.Host.Resilience;
@@ -42,8 +43,14 @@ internal sealed class DomainEventPublisher(
             var failure = await breakers.RunAsync(
                 plugin.Id, "events", static run => (Task)run.method.Invoke(run.handler, [run.domainEvent, run.cancellationToken])!,
                 (method, handler, domainEvent, cancellationToken), cancellationToken);
-            if (failure is not null && !cancellationToken.IsCancellationRequested)
+            if (failure is not null)
             {
+                // A publication cancelled by its caller stops here, as one without plugins would.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+
                 logger.LogError(failure, "Plugin {PluginId} failed handling {Event}", plugin.Id, domainEvent.GetType().Name);
             }
         }
