@@ -49,6 +49,19 @@ public class WebSession(HttpClient client) : IDisposable
         return await Client.PostAsync(url, content);
     }
 
+    /// <summary>
+    /// POSTs the fields to <paramref name="url"/> with the session's own antiforgery token, without a page that
+    /// offers the form: what a user the page does not offer it to could forge (a member posting an animator's
+    /// action, a form sent after it was withdrawn). The token is the sign-out page's (the sign-in page's when
+    /// signed out): pages show one only with a form of their own.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostWithoutFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var (_, signOut) = await GetPageAsync("/compte/deconnexion");
+        var form = signOut.QuerySelector("input[name=__RequestVerificationToken]") is null ? "/compte/connexion" : "/compte/deconnexion";
+        return await PostFieldsAsync(url, fields, form);
+    }
+
     /// <summary>Disposes the client.</summary>
     public void Dispose()
     {

@@ -45,8 +45,8 @@ public sealed class AuthorizationTests(SharedHostFactory factory)
     public async Task MembersAndAnimators_CannotEnablePlugins(string email)
     {
         using var session = await BrowserSession.SignInAsync(factory, email);
-        // A valid antiforgery token of this user, taken from a page they can open.
-        var response = await session.PostFormAsync("/admin/modules/notes?handler=Enable", new() { ["network"] = "eau-adaptation-climat" }, formPage: "/notifications");
+        // With a valid antiforgery token of this user.
+        var response = await session.PostWithoutFormAsync("/admin/modules/notes?handler=Enable", new Dictionary<string, string> { ["network"] = "eau-adaptation-climat" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/compte/acces-refuse", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -110,6 +110,29 @@ public sealed class AuthorizationTests(SharedHostFactory factory)
 
         var response = await session.PostFormAsync("/compte/deconnexion", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/notifications")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MemberPages_LinkToTheSignOutPage_AndCarryNoAntiforgeryTokenOfTheLayout()
+    {
+        using var session = await BrowserSession.SignInAsync(factory, DemoSeeder.Members[0].Email);
+
+        // A page with no form of its own: the layout's sign-out is a link, so nothing on it is encrypted for a token.
+        var (response, page) = await session.GetPageAsync("/reseaux");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(page.QuerySelectorAll("input[name=__RequestVerificationToken]"));
+        var signOut = Assert.Single(page.QuerySelectorAll("header a"), a => a.TextContent.Trim() == "Se déconnecter");
+
+        // The link's page asks first, and its form (with its token) signs out; « Rester connecté » goes back.
+        var (asked, confirmation) = await session.GetPageAsync(signOut.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Voulez-vous vous déconnecter ?", confirmation.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(confirmation.QuerySelector("main form[method=post] input[name=__RequestVerificationToken]"));
+        Assert.Equal("/", Assert.Single(confirmation.QuerySelectorAll("main a"), a => a.TextContent.Trim() == "Rester connecté").GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/notifications")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync(signOut.GetAttribute("href")!, [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/notifications")).StatusCode);
     }
 }

@@ -116,7 +116,7 @@ public sealed class AgendaPagesTests(SharedHostFactory factory)
         var (_, page) = await claire.GetPageAsync($"/agenda/{e.Id}");
         Assert.Equal("Cet événement est réservé aux adhérents des réseaux organisateurs.", page.QuerySelector("#ineligible")!.TextContent);
 
-        var forced = await claire.PostFormAsync($"/agenda/{e.Id}?handler=Register", new() { ["Colleagues"] = "0" }, formPage: $"/agenda/{e.Id}");
+        var forced = await claire.PostWithoutFormAsync($"/agenda/{e.Id}?handler=Register", new Dictionary<string, string> { ["Colleagues"] = "0" });
         Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
         Assert.Empty(await CalendarTestData.RegistrationsAsync(factory, e.Id));
     }

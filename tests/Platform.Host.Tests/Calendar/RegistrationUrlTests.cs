@@ -50,7 +50,7 @@ public sealed class RegistrationUrlTests(SharedHostFactory factory)
         // Capacity null and no agenda registrations: no « 0 inscrit » that would read as an empty session.
         Assert.Null(page.QuerySelector("#seats"));
 
-        var forced = await member.PostFormAsync($"/agenda/{e.Id}?handler=Register", new() { ["Colleagues"] = "0" }, formPage: $"/agenda/{e.Id}");
+        var forced = await member.PostWithoutFormAsync($"/agenda/{e.Id}?handler=Register", new Dictionary<string, string> { ["Colleagues"] = "0" });
         Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
         Assert.Contains("se font sur la page du module", await forced.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await CalendarTestData.RegistrationsAsync(factory, e.Id));

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Platform.Host.Features.Accounts.Pages;
 
-/// <summary>GET asks for confirmation; POST (with its antiforgery token) signs out.</summary>
+/// <summary>
+/// GET asks for confirmation (the layout's « Se déconnecter » links here); POST, with the antiforgery token of
+/// that form, signs out.
+/// </summary>
 public sealed class LogoutModel(SignInManager<User> signIn, UserManager<User> users) : PageModel
 {
     public void OnGet()
