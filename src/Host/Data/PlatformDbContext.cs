@@ -7,6 +7,7 @@ using Platform.Host.Features.Calendar;
 using Platform.Host.Features.Companies;
 using Platform.Host.Features.Networks;
 using Platform.Host.Features.Notifications;
+using Platform.Host.Features.Purchasing;
 using Platform.Host.Plugins;
 
 namespace Platform.Host.Data;
@@ -41,6 +42,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<AgendaVersion> AgendaVersions => Set<AgendaVersion>();
 
     public DbSet<CalendarFeedToken> AgendaFeedTokens => Set<CalendarFeedToken>();
+
+    public DbSet<PurchasingVersion> PurchasingVersions => Set<PurchasingVersion>();
 
     public DbSet<PluginRecord> Plugins => Set<PluginRecord>();
 

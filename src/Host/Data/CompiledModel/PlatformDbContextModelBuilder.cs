@@ -11,7 +11,7 @@ namespace Platform.Host.Data.CompiledModel
     public partial class PlatformDbContextModel
     {
         private PlatformDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("01af71a7-4ce1-4397-8923-17066c6b9147"), entityTypeCount: 32)
+            : base(skipDetectChanges: false, modelId: new Guid("d9c73be7-6219-47a9-82b3-99a357a24081"), entityTypeCount: 33)
         {
         }
 
@@ -41,6 +41,7 @@ namespace Platform.Host.Data.CompiledModel
             var pledgeRequest = PledgeRequestEntityType.Create(this);
             var priceTier = PriceTierEntityType.Create(this);
             var purchasingQueue = PurchasingQueueEntityType.Create(this);
+            var purchasingVersion = PurchasingVersionEntityType.Create(this);
             var queueHistoryEntry = QueueHistoryEntryEntityType.Create(this);
             var queueNetwork = QueueNetworkEntityType.Create(this);
             var pluginApproval = PluginApprovalEntityType.Create(this);
@@ -105,6 +106,7 @@ namespace Platform.Host.Data.CompiledModel
             PledgeRequestEntityType.CreateAnnotations(pledgeRequest);
             PriceTierEntityType.CreateAnnotations(priceTier);
             PurchasingQueueEntityType.CreateAnnotations(purchasingQueue);
+            PurchasingVersionEntityType.CreateAnnotations(purchasingVersion);
             QueueHistoryEntryEntityType.CreateAnnotations(queueHistoryEntry);
             QueueNetworkEntityType.CreateAnnotations(queueNetwork);
             PluginApprovalEntityType.CreateAnnotations(pluginApproval);

@@ -838,6 +838,26 @@ namespace Platform.Host.Data.Migrations
                     b.ToTable("PurchasingQueues", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Host.Features.Purchasing.PurchasingVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PurchasingVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Platform.Host.Features.Purchasing.QueueHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

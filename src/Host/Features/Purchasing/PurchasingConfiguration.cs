@@ -26,6 +26,16 @@ internal sealed class PurchasingQueueConfiguration : IEntityTypeConfiguration<Pu
     }
 }
 
+internal sealed class PurchasingVersionConfiguration : IEntityTypeConfiguration<PurchasingVersion>
+{
+    public void Configure(EntityTypeBuilder<PurchasingVersion> builder)
+    {
+        builder.ToTable("PurchasingVersions");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(new PurchasingVersion { Id = 1, Version = 0 });
+    }
+}
+
 internal sealed class PriceTierConfiguration : IEntityTypeConfiguration<PriceTier>
 {
     public void Configure(EntityTypeBuilder<PriceTier> builder)

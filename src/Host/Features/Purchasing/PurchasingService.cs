@@ -33,6 +33,7 @@ public sealed class PurchasingService(
     TimeProvider time,
     INotificationService notifications,
     IDomainEventPublisher events,
+    QueuePageCache queuePages,
     ILogger<PurchasingService> logger)
 {
     public IQueryable<PurchasingQueue> Queues => db.Set<PurchasingQueue>();
@@ -87,13 +88,37 @@ public sealed class PurchasingService(
                 .Select(h => new HistoryLine(h, context.Set<Company>().Where(c => c.Id == h.CompanyId).Select(c => c.Name).FirstOrDefault()))
                 .Skip(skip).Take(take));
 
+    /// <summary>The versions the queue page's reads are kept with (<see cref="QueuePageCache"/>, decision 0020): read them first.</summary>
+    public QueuePageVersions PageVersions() => queuePages.Versions();
+
     /// <summary>
     /// The queue with its tiers, invitations and pledges if this person may see it (<see cref="PurchasingQueue.IsVisibleTo"/>),
-    /// and the invited networks their company belongs to; <see langword="null"/> otherwise.
+    /// and the invited networks their company belongs to; <see langword="null"/> otherwise. Given the
+    /// <paramref name="versions"/> just read, what is read is kept with them (<see cref="QueuePageCache"/>); who
+    /// may see the queue is decided on every call.
     /// </summary>
-    public async Task<(PurchasingQueue Queue, IReadOnlyList<int> InvitedCompanyNetworkIds)?> FindVisibleAsync(int id, ICurrentMember member, CancellationToken cancellationToken = default)
+    public async Task<(PurchasingQueue Queue, IReadOnlyList<int> InvitedCompanyNetworkIds)?> FindVisibleAsync(
+        int id, ICurrentMember member, QueuePageVersions? versions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
+        var companyId = member.CompanyId ?? -1;
+        var read = versions is { } kept
+            ? await queuePages.QueueAsync(kept, id, companyId, () => ReadQueueAsync(id, companyId, cancellationToken))
+            : await ReadQueueAsync(id, companyId, cancellationToken);
+        if (read is not var (queue, companyNetworks) || !queue.IsVisibleTo(member, companyNetworks))
+        {
+            return null;
+        }
+
+        return (queue, companyNetworks);
+    }
+
+    // Four statements on one opening of the connection.
+    private Task<(PurchasingQueue Queue, IReadOnlyList<int> CompanyNetworkIds)?> ReadQueueAsync(int id, int companyId, CancellationToken cancellationToken) =>
+        db.Database.ReadAsync(() => ReadQueueOpenAsync(id, companyId, cancellationToken), cancellationToken);
+
+    private async Task<(PurchasingQueue Queue, IReadOnlyList<int> CompanyNetworkIds)?> ReadQueueOpenAsync(int id, int companyId, CancellationToken cancellationToken)
+    {
         if (await QueueRow(db, id, cancellationToken) is not { } queue)
         {
             return null;
@@ -101,18 +126,13 @@ public sealed class PurchasingService(
 
         // Only the invited networks decide (visibility, the right to pledge): the company's others need not be read.
         List<int> companyNetworks = [];
-        await foreach (var invitation in InvitationsOf(db, id, member.CompanyId ?? -1).WithCancellation(cancellationToken))
+        await foreach (var invitation in InvitationsOf(db, id, companyId).WithCancellation(cancellationToken))
         {
             queue.Networks.Add(new QueueNetwork { QueueId = id, NetworkId = invitation.NetworkId });
             if (invitation.OfTheCompany)
             {
                 companyNetworks.Add(invitation.NetworkId);
             }
-        }
-
-        if (!queue.IsVisibleTo(member, companyNetworks))
-        {
-            return null;
         }
 
         await foreach (var tier in TiersOf(db, id).WithCancellation(cancellationToken))
@@ -131,11 +151,18 @@ public sealed class PurchasingService(
     /// <summary>
     /// A page of the queue's history, latest first, with the companies' names: every line when
     /// <paramref name="all"/> (the organiser), else the status changes and <paramref name="companyId"/>'s lines.
+    /// Given the <paramref name="versions"/> just read, kept with them (<see cref="QueuePageCache"/>).
     /// </summary>
-    public async Task<IReadOnlyList<HistoryLine>> HistoryAsync(int queueId, bool all, int? companyId, int skip, int take, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<HistoryLine>> HistoryAsync(
+        int queueId, bool all, int? companyId, int skip, int take, QueuePageVersions? versions = null, CancellationToken cancellationToken = default) =>
+        versions is { } kept
+            ? queuePages.HistoryAsync(kept, queueId, all, companyId ?? -1, skip, take, () => ReadHistoryAsync(queueId, all, companyId ?? -1, skip, take, cancellationToken))
+            : ReadHistoryAsync(queueId, all, companyId ?? -1, skip, take, cancellationToken);
+
+    private async Task<IReadOnlyList<HistoryLine>> ReadHistoryAsync(int queueId, bool all, int companyId, int skip, int take, CancellationToken cancellationToken)
     {
         var lines = new List<HistoryLine>(take);
-        await foreach (var line in HistoryLines(db, queueId, all, companyId ?? -1, skip, take).WithCancellation(cancellationToken))
+        await foreach (var line in HistoryLines(db, queueId, all, companyId, skip, take).WithCancellation(cancellationToken))
         {
             lines.Add(line);
         }

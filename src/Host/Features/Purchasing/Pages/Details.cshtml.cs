@@ -202,11 +202,13 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
         return page;
     }
 
-    private Task<bool> LoadAsync(int id) => db.Database.ReadAsync(() => ReadAsync(id, HttpContext.RequestAborted), HttpContext.RequestAborted);
-
-    private async Task<bool> ReadAsync(int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id)
     {
-        if (await service.FindVisibleAsync(id, member, ct) is not var (queue, invitedCompanyNetworks))
+        var ct = HttpContext.RequestAborted;
+
+        // The versions first: what the page keeps is kept with them, and read only when they moved (decision 0020).
+        var versions = service.PageVersions();
+        if (await service.FindVisibleAsync(id, member, versions, ct) is not var (queue, invitedCompanyNetworks))
         {
             return false;
         }
@@ -232,7 +234,7 @@ public sealed class DetailsModel(PurchasingService service, ICurrentMember membe
         }
 
         // Members see the status changes and their own company's lines; the organiser sees everything.
-        var lines = await service.HistoryAsync(id, IsOrganizer, member.CompanyId, (HistoryPage - 1) * HistoryPageSize, HistoryPageSize + 1, ct);
+        var lines = await service.HistoryAsync(id, IsOrganizer, member.CompanyId, (HistoryPage - 1) * HistoryPageSize, HistoryPageSize + 1, versions, ct);
         HistoryHasMore = lines.Count > HistoryPageSize;
         History = lines.Take(HistoryPageSize).Select(l => l.Entry).ToList();
 
