@@ -30,7 +30,7 @@ public sealed class QueuePageCache(TimeProvider time, PlatformConnection connect
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
 
     private readonly MemoryCache cache = BoundedMemoryCache.Create(Capacity, time);
-    private readonly KeptRead versions = new(connection, """
+    private readonly KeptRead versionRows = new(connection, """
         SELECT p."Version", d."Version" FROM "PurchasingVersions" AS p, "DirectoryVersions" AS d WHERE p."Id" = 1 AND d."Id" = 1
         """);
 
@@ -50,12 +50,12 @@ public sealed class QueuePageCache(TimeProvider time, PlatformConnection connect
         GetOrReadAsync(new HistoryKey(queueId, all, companyId, skip, take), versions, read);
 
     /// <summary>The queues' and the directory's versions now: read them before what is kept with them.</summary>
-    public QueuePageVersions Versions() => versions.Read(row => new QueuePageVersions(row.GetInt64(0), row.GetInt64(1)), default);
+    public QueuePageVersions Versions() => versionRows.Read(row => new QueuePageVersions(row.GetInt64(0), row.GetInt64(1)), default);
 
     public void Dispose()
     {
         cache.Dispose();
-        versions.Dispose();
+        versionRows.Dispose();
     }
 
     private async Task<T> GetOrReadAsync<T>(object key, QueuePageVersions versions, Func<Task<T>> read)
