@@ -50,16 +50,32 @@ public class WebSession(HttpClient client) : IDisposable
     }
 
     /// <summary>
-    /// POSTs the fields to <paramref name="url"/> with the session's own antiforgery token, without a page that
-    /// offers the form: what a user the page does not offer it to could forge (a member posting an animator's
-    /// action, a form sent after it was withdrawn). The token is the sign-out page's (the sign-in page's when
-    /// signed out): pages show one only with a form of their own.
+    /// The session's own antiforgery token, as every form it is shown carries it: the sign-out page's (the sign-in
+    /// page's when signed out). Pages show one only with a form of their own.
+    /// </summary>
+    public async Task<string> AntiforgeryTokenAsync()
+    {
+        foreach (var formPage in new[] { "/compte/deconnexion", "/compte/connexion" })
+        {
+            var (_, page) = await GetPageAsync(formPage);
+            if (page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { } token)
+            {
+                return token;
+            }
+        }
+
+        throw new InvalidOperationException("No antiforgery token on the sign-out or the sign-in page");
+    }
+
+    /// <summary>
+    /// POSTs the fields to <paramref name="url"/> with the session's own antiforgery token (<see cref="AntiforgeryTokenAsync"/>),
+    /// without a page that offers the form: what a user the page does not offer it to could forge (a member posting
+    /// an animator's action, a form sent after it was withdrawn).
     /// </summary>
     public async Task<HttpResponseMessage> PostWithoutFormAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var (_, signOut) = await GetPageAsync("/compte/deconnexion");
-        var form = signOut.QuerySelector("input[name=__RequestVerificationToken]") is null ? "/compte/connexion" : "/compte/deconnexion";
-        return await PostFieldsAsync(url, fields, form);
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", await AntiforgeryTokenAsync())));
+        return await Client.PostAsync(url, content);
     }
 
     /// <summary>Disposes the client.</summary>

@@ -18,11 +18,10 @@ internal static partial class PledgeForms
         var (response, page) = await session.GetPageAsync(pageUrl ?? $"/achats/{queueId}");
         response.EnsureSuccessStatusCode();
         // When the page does not offer the form (the queue closed meanwhile, or it is not the member's), post
-        // what a page loaded just before would have: the session's token (from a form every member can open)
-        // and a fresh key.
+        // what a page loaded just before would have: the session's own token and a fresh key.
         var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action")?.Contains("handler=" + handler, StringComparison.Ordinal) == true);
         var token = form?.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")
-            ?? (await session.GetPageAsync("/compte/deconnexion")).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            ?? await session.AntiforgeryTokenAsync();
         var fields = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
