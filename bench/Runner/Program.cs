@@ -90,8 +90,10 @@ try
             "≥ 90 % of the host page", pages.PluginPage.Ratio >= 0.9, pages.PluginPage.Reference));
         report.Pages.Add(new PageRow("Pledge (signed-in form post)", pages.Pledge, null, "≥ 2 000/s, p99 < 50 ms, no error",
             pages.Pledge.RequestsPerSecond >= 2000 && pages.Pledge.P99Ms < 50 && pages.Pledge.Errors == 0));
+        // The 300 MB are 300 000 000 bytes (dotnet-counters' MB too): 286 MiB.
         var rss = host.PeakRssMiB();
-        report.Figures.Add(new FigureRow("Peak RSS of the host (VmHWM)", $"{rss:N0} MiB", "< 300 MiB", rss < 300));
+        var rssMegabytes = rss * 1024 * 1024 / 1_000_000;
+        report.Figures.Add(new FigureRow("Peak RSS of the host (VmHWM)", $"{rss:N0} MiB ({rssMegabytes:N0} MB)", "< 300 MB (286 MiB)", rssMegabytes < 300));
         report.Figures.Add(new FigureRow("Home page vs baseline static page", $"{pages.HomeToStatic.Ratio * 100:0} %", "", null));
     }
 

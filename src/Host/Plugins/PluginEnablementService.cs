@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Events;
 using Platform.Host.Data;
@@ -17,7 +18,8 @@ public enum EnablementChange
 /// <summary>
 /// Which plugins are enabled for which network. Reads come from a per-process snapshot, reloaded
 /// whenever the shared version row has moved, so changes made by another process (a second
-/// instance, the CLI) take effect on the next request. Writes are audited.
+/// instance, the CLI) take effect on the requests that start a millisecond after them (<see cref="EnablementSnapshots"/>),
+/// changes made through this one on the next request. Writes are audited.
 /// </summary>
 public sealed class PluginEnablementService(
     IDbContextFactory<PlatformDbContext> dbFactory,
@@ -94,6 +96,7 @@ public sealed class PluginEnablementService(
             return EnablementChange.Unchanged;
         }
 
+        snapshots.Changed();
         _current = null;
 
         var at = time.GetUtcNow().UtcDateTime;
@@ -137,9 +140,24 @@ public sealed record EnablementSnapshot(long Version, IReadOnlySet<(string Plugi
 /// the layout's network menu read it without building the scoped <see cref="PluginEnablementService"/> and
 /// its writers on every request.
 /// </summary>
+/// <remarks>
+/// The requests of one millisecond share one read of the version (<see cref="CheckedFor"/>): each read begins a
+/// read transaction on the shared file, and one a request was a twentieth of a plugin page's throughput
+/// (bench/README.md). A change made by another process is seen by every request that starts a millisecond or
+/// more after its commit; one made through this process (<see cref="Changed"/>) by the next request.
+/// </remarks>
 public sealed class EnablementSnapshots(IDbContextFactory<PlatformDbContext> dbFactory, PluginCatalog catalog, EnablementVersionReader versions)
 {
-    private volatile EnablementSnapshot? _snapshot;
+    /// <summary>How long a read of the version answers for.</summary>
+    public static readonly TimeSpan CheckedFor = TimeSpan.FromMilliseconds(1);
+
+    private static readonly long CheckedForTicks = (long)(CheckedFor.TotalSeconds * Stopwatch.Frequency);
+
+    private volatile Checked? _checked;
+    private int _changes;
+
+    /// <summary>The monotonic clock the reads are timed with (<see cref="Stopwatch"/>'s); tests stop it.</summary>
+    internal Func<long> Timestamp { get; set; } = Stopwatch.GetTimestamp;
 
     /// <summary>Whether the plugin is loaded and enabled for the network in <paramref name="snapshot"/>.</summary>
     public bool Allows(EnablementSnapshot snapshot, string pluginId, int networkId) =>
@@ -149,20 +167,36 @@ public sealed class EnablementSnapshots(IDbContextFactory<PlatformDbContext> dbF
     public IReadOnlyList<InstalledPlugin> EnabledFor(EnablementSnapshot snapshot, int networkId) =>
         [.. catalog.Loaded.Where(p => snapshot.Enabled.Contains((p.Id, networkId)))];
 
-    /// <summary>The enablements as of the database's last commit: the version row, and the enablements when it moved.</summary>
+    /// <summary>
+    /// The enablements as of the database's last commit (a commit of another process less than <see cref="CheckedFor"/>
+    /// old may not be seen yet): the version row, and the enablements when it moved.
+    /// </summary>
     public async Task<EnablementSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var version = versions.Read();
-        var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Version == version)
+        // Both taken before the read: what it finds is at least as new as this instant and these changes.
+        var changes = Volatile.Read(ref _changes);
+        var now = Timestamp();
+        var last = _checked;
+        if (last is not null && last.Changes == changes && now - last.At < CheckedForTicks)
         {
-            return snapshot;
+            return last.Snapshot;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.PluginEnablements.AsNoTracking().Select(e => new { e.PluginId, e.NetworkId }).ToListAsync(cancellationToken);
-        snapshot = EnablementSnapshot.Of(version, rows.Select(r => (r.PluginId, r.NetworkId)));
-        _snapshot = snapshot;
+        var version = versions.Read();
+        var snapshot = last?.Snapshot;
+        if (snapshot is null || snapshot.Version != version)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var rows = await db.PluginEnablements.AsNoTracking().Select(e => new { e.PluginId, e.NetworkId }).ToListAsync(cancellationToken);
+            snapshot = EnablementSnapshot.Of(version, rows.Select(r => (r.PluginId, r.NetworkId)));
+        }
+
+        _checked = new Checked(snapshot, now, changes);
         return snapshot;
     }
+
+    /// <summary>This process committed a change to the enablements: the next request reads the version, however recent the last read.</summary>
+    public void Changed() => Interlocked.Increment(ref _changes);
+
+    private sealed record Checked(EnablementSnapshot Snapshot, long At, int Changes);
 }

@@ -58,7 +58,8 @@ public sealed class PluginAuditEntry
 
 /// <summary>
 /// One row whose version every enablement change bumps. Each process caches enablement and reloads
-/// it when the version moves, so a change made by another instance or the CLI is seen on the next request.
+/// it when the version moves, so a change made by another instance or the CLI is seen by the requests that
+/// start a millisecond after it (<see cref="EnablementSnapshots"/>).
 /// </summary>
 public sealed class PluginStateVersion
 {

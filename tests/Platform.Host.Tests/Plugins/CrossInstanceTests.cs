@@ -5,7 +5,10 @@ using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Plugins;
 
-/// <summary>Two host instances on one database file: what one changes, the other applies on its next request.</summary>
+/// <summary>
+/// Two host instances on one database file: what one changes, the other applies on the requests that start
+/// <see cref="EnablementSnapshots.CheckedFor"/> after it (the requests of one millisecond share one read of the version).
+/// </summary>
 public sealed class CrossInstanceTests : IDisposable
 {
     private readonly PlatformFactory _first = new(TestPaths.PluginFolderWith("Notes"));
@@ -22,9 +25,31 @@ public sealed class CrossInstanceTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await secondClient.GetAsync("/c/inoo/notes")).StatusCode);
 
         await SetAsync(_second, enabled: true);
+        await Task.Delay(EnablementSnapshots.CheckedFor);
         Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
 
         await SetAsync(_second, enabled: false);
+        await Task.Delay(EnablementSnapshots.CheckedFor);
+        Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RequestsOfOneMillisecond_ShareOneReadOfTheVersion_ButSeeTheirOwnInstancesChangesAtOnce()
+    {
+        // The first instance's clock stopped: every request falls in the millisecond of the last read.
+        long now = 0;
+        _first.Services.GetRequiredService<EnablementSnapshots>().Timestamp = () => now;
+        using var firstClient = _first.CreateBrowser();
+        Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
+
+        // Changed through the first instance: its next request reads the version again.
+        await SetAsync(_first, enabled: true);
+        Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
+
+        // Changed by the other: the first answers from its last read until a millisecond has passed.
+        await SetAsync(_second, enabled: false);
+        Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
+        now += (long)(EnablementSnapshots.CheckedFor.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         Assert.Equal(HttpStatusCode.NotFound, (await firstClient.GetAsync("/c/inoo/notes")).StatusCode);
     }
 
