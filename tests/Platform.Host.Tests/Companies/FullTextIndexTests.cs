@@ -75,6 +75,41 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Suggestions_LookForTheNewestCompaniesFirst()
+    {
+        // 35 companies offer what one needs; a phrase brings 30 candidates at most: the 30 that joined last (decision 0006, amendment 5).
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var (seeker, offerers) = await writer.ExecuteAsync(async (db, ct) =>
+        {
+            var networks = await db.Networks.Where(n => n.Slug == "inoo" || n.Slug == "pain-bio-local").OrderBy(n => n.Slug).Select(n => n.Id).ToListAsync(ct);
+            var seeker = new Company { Name = "Maison Zythonome", Needs = "zythonomie" };
+            seeker.Memberships.Add(new CompanyMembership { NetworkId = networks[0] });
+            db.Companies.Add(seeker);
+            var offerers = new List<Company>();
+            for (var i = 0; i < 35; i++)
+            {
+                var offerer = new Company { Name = $"Zythonomes associés {i:00}", Skills = "zythonomie" };
+                offerer.Memberships.Add(new CompanyMembership { NetworkId = networks[1] });
+                db.Companies.Add(offerer);
+                await db.SaveChangesAsync(ct);
+                offerers.Add(offerer);
+            }
+
+            return (seeker.Id, offerers.Select(c => c.Id).ToList());
+        });
+        try
+        {
+            var suggested = (await SuggestionsAsync(seeker)).Select(s => s.Company.Id).Order();
+
+            Assert.Equal(offerers.Order().TakeLast(30), suggested);
+        }
+        finally
+        {
+            await writer.ExecuteAsync((db, ct) => db.Companies.Where(c => c.Id == seeker || offerers.Contains(c.Id)).ExecuteDeleteAsync(ct));
+        }
+    }
+
     [Theory]
     [InlineData(" ")]
     [InlineData(", ")]

@@ -10,13 +10,13 @@ namespace Platform.Host.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Platform.Host.Features.Companies.FullTextIndex.SuggestionIndexesSql);
+            migrationBuilder.Sql(Platform.Host.Features.Companies.FullTextIndex.SuggestionIndexesByIdSql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Platform.Host.Features.Companies.FullTextIndex.DropSuggestionIndexesSql);
+            migrationBuilder.Sql(Platform.Host.Features.Companies.FullTextIndex.DropSuggestionIndexesByIdSql);
         }
     }
 }

@@ -43,16 +43,31 @@ public static class FullTextIndex
     public static string CompanyWithoutPrefixesSql { get; } = Drop("CompanySearch", "Companies") + Table("CompanySearch", "Companies", CompanyColumns);
 
     /// <summary>
-    /// The suggestions' indexes (migration <c>SuggestionIndexes</c>): the skills, the needs and the NAF label of
-    /// each company, each column in a full-text table of its own. A column filter on the directory's index
-    /// (<c>{Needs} : …</c>) reads every row of the word's list, whatever its column, to keep those of the
-    /// column: a word frequent in the skills and rare in the needs cost a needs search the whole list. No
-    /// positions (`detail=none`: words are only looked up), prefix indexes from 4 letters (the shortest
-    /// stem a suggestion looks for), and triggers that follow only their own column.
+    /// The suggestions' indexes: the skills, the needs and the NAF label of each company, each column in a
+    /// full-text table of its own. A column filter on the directory's index (<c>{Needs} : …</c>) reads every
+    /// row of the word's list, whatever its column, to keep those of the column: a word frequent in the skills
+    /// and rare in the needs cost a needs search the whole list. No positions (`detail=none`: words are only
+    /// looked up), prefix indexes from 4 letters (the shortest stem a suggestion looks for), and triggers that
+    /// follow only their own column.
     /// </summary>
-    public static string SuggestionIndexesSql => string.Concat(SuggestionIndexes.Values.Select(index => ColumnTable(index.Table, index.Column)));
+    /// <remarks>
+    /// Each company is indexed under its id negated (migration <c>SuggestionIndexesNewestFirst</c>), through the
+    /// view <c>CompaniesNewestFirst</c>: the suggestions look for the newest companies first, and FTS5 walks a
+    /// list backwards by loading it whole, but forwards only as far as it is read — negated, the newest come
+    /// first in the list's own order (decision 0006, amendment 6).
+    /// </remarks>
+    public static string SuggestionIndexesSql =>
+        NewestFirstView + string.Concat(SuggestionIndexes.Values.Select(index => ColumnTable(index.Table, index.Column, NewestFirst)));
 
-    public static string DropSuggestionIndexesSql => string.Concat(SuggestionIndexes.Values.Select(index => DropColumnTable(index.Table)));
+    public static string DropSuggestionIndexesSql => DropSuggestionIndexesByIdSql + """
+        DROP VIEW IF EXISTS "CompaniesNewestFirst";
+
+        """;
+
+    /// <summary>The suggestions' indexes as migration <c>SuggestionIndexes</c> made them, each company under its id (newest last).</summary>
+    public static string SuggestionIndexesByIdSql => string.Concat(SuggestionIndexes.Values.Select(index => ColumnTable(index.Table, index.Column, ById)));
+
+    public static string DropSuggestionIndexesByIdSql => string.Concat(SuggestionIndexes.Values.Select(index => DropColumnTable(index.Table)));
 
     /// <summary>
     /// The ids of the companies matching every word of <paramref name="query"/> in name, description,
@@ -96,7 +111,8 @@ public static class FullTextIndex
                          .Select(g => string.Join(" AND ", g.Select(stem => $"\"{Quoted(stem)}\"*")))
                          .Distinct(StringComparer.Ordinal))
             {
-                selects.Add($"SELECT \"Value\" FROM (SELECT rowid AS \"Value\" FROM \"{index.Table}\" WHERE \"{index.Table}\" MATCH @w{matches.Count} ORDER BY rowid DESC LIMIT {search.Take})");
+                // Newest first: the index's order, each company being indexed under its id negated (SuggestionIndexesSql).
+                selects.Add($"SELECT \"Value\" FROM (SELECT -rowid AS \"Value\" FROM \"{index.Table}\" WHERE \"{index.Table}\" MATCH @w{matches.Count} ORDER BY rowid LIMIT {search.Take})");
                 matches.Add(match);
             }
         }
@@ -215,17 +231,32 @@ public static class FullTextIndex
         ["NafLabel"] = ("CompanyActivityWords", "NafLabel"),
     };
 
-    private static string ColumnTable(string table, string column) => $"""
-        CREATE VIRTUAL TABLE "{table}" USING fts5({column}, content='Companies', content_rowid='Id', tokenize="unicode61 remove_diacritics 2", prefix='4 5 6 7 8 9 10 11 12', detail=none);
+    /// <summary>Where a suggestions' index reads its companies, and the rowid it gives a company (its id, or its id negated).</summary>
+    private sealed record IndexedCompanies(string Content, string Sign)
+    {
+        public string Key(string row) => $"{Sign}{row}.Id";
+    }
+
+    private static readonly IndexedCompanies ById = new("Companies", "");
+
+    private static readonly IndexedCompanies NewestFirst = new("CompaniesNewestFirst", "-");
+
+    private const string NewestFirstView = """
+        CREATE VIEW "CompaniesNewestFirst" AS SELECT -"Id" AS "Id", "Skills", "Needs", "NafLabel" FROM "Companies";
+
+        """;
+
+    private static string ColumnTable(string table, string column, IndexedCompanies companies) => $"""
+        CREATE VIRTUAL TABLE "{table}" USING fts5({column}, content='{companies.Content}', content_rowid='Id', tokenize="unicode61 remove_diacritics 2", prefix='4 5 6 7 8 9 10 11 12', detail=none);
         CREATE TRIGGER "{table}_insert" AFTER INSERT ON "Companies" BEGIN
-          INSERT INTO "{table}"(rowid, {column}) VALUES (new.Id, new.{column});
+          INSERT INTO "{table}"(rowid, {column}) VALUES ({companies.Key("new")}, new.{column});
         END;
         CREATE TRIGGER "{table}_delete" AFTER DELETE ON "Companies" BEGIN
-          INSERT INTO "{table}"("{table}", rowid, {column}) VALUES ('delete', old.Id, old.{column});
+          INSERT INTO "{table}"("{table}", rowid, {column}) VALUES ('delete', {companies.Key("old")}, old.{column});
         END;
         CREATE TRIGGER "{table}_update" AFTER UPDATE OF {column} ON "Companies" BEGIN
-          INSERT INTO "{table}"("{table}", rowid, {column}) VALUES ('delete', old.Id, old.{column});
-          INSERT INTO "{table}"(rowid, {column}) VALUES (new.Id, new.{column});
+          INSERT INTO "{table}"("{table}", rowid, {column}) VALUES ('delete', {companies.Key("old")}, old.{column});
+          INSERT INTO "{table}"(rowid, {column}) VALUES ({companies.Key("new")}, new.{column});
         END;
         INSERT INTO "{table}"("{table}") VALUES ('rebuild');
 
