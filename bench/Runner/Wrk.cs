@@ -7,6 +7,9 @@ namespace Platform.Bench.Runner;
 /// <summary>What wrk measured for one page.</summary>
 public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long StatusErrors, long SocketErrors)
 {
+    /// <summary>The runs <see cref="Combine"/> made this one of (the rounds of a page measured in turn), in order; empty for one run.</summary>
+    public IReadOnlyList<LoadResult> Rounds { get; private init; } = [];
+
     /// <summary>Answers other than 2xx/3xx, and socket errors (connect, read, write, timeout).</summary>
     public long Errors => StatusErrors + SocketErrors;
 
@@ -21,7 +24,7 @@ public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P
         var seconds = runs.Sum(r => r.RequestsPerSecond > 0 ? r.Requests / r.RequestsPerSecond : 0);
         var p50s = runs.Select(r => r.P50Ms).Order().ToList();
         return new LoadResult(seconds > 0 ? requests / seconds : 0, p50s[p50s.Count / 2], runs.Max(r => r.P99Ms), requests,
-            runs.Sum(r => r.StatusErrors), runs.Sum(r => r.SocketErrors));
+            runs.Sum(r => r.StatusErrors), runs.Sum(r => r.SocketErrors)) { Rounds = [.. runs] };
     }
 
     /// <summary>Some requests failed. None completing in the window, without errors, is a slow page, not a failure.</summary>

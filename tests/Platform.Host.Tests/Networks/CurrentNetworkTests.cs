@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Networks;
 using Platform.Host.Tests.Support;
@@ -31,5 +32,33 @@ public sealed class CurrentNetworkTests(SharedHostFactory factory)
         Assert.Contains("<h1>SOTRA</h1>", network, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Navigation du réseau", network, StringComparison.Ordinal);
         Assert.DoesNotContain("aria-label=\"Navigation du réseau", networks, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/c/sotra", HttpStatusCode.OK)]
+    [InlineData("/c/SOTRA", HttpStatusCode.OK)]
+    [InlineData("/c/pas-un-reseau", HttpStatusCode.NotFound)]
+    [InlineData("/c/so%20tra", HttpStatusCode.NotFound)]
+    [InlineData("/c/sotra%27", HttpStatusCode.NotFound)]
+    [InlineData("/c/%C3%A9tic", HttpStatusCode.NotFound)]
+    public async Task NetworkOfTheUrl_IsAKnownSlugInAnyCase_AnythingElseIsNotFound(string url, HttpStatusCode expected)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task FindBySlug_AnswersKnownSlugsInAnyCase_AndNothingForAnInvalidOrUnknownOne()
+    {
+        using var scope = factory.Services.CreateScope();
+        var directory = scope.ServiceProvider.GetRequiredService<INetworkDirectory>();
+
+        Assert.Equal("sotra", (await directory.FindBySlugAsync("SoTrA"))?.Slug);
+        Assert.Null(await directory.FindBySlugAsync("so tra"));
+        Assert.Null(await directory.FindBySlugAsync(""));
+        Assert.Null(await directory.FindBySlugAsync("pas-un-reseau"));
     }
 }

@@ -24,14 +24,16 @@ internal sealed class NetworkDirectory(PlatformDbContext db, IMemoryCache cache)
 
     public async Task<NetworkInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {
-        if (!NetworkSlug.IsValid(slug.ToLowerInvariant()))
-        {
-            return null;
-        }
-
+        // A known slug is valid: on every /c/{network}/… request (CurrentNetworkMiddleware), only a slug the list
+        // does not have is checked, before the database is asked.
         if ((await KnownAsync(cancellationToken)).BySlug.TryGetValue(slug, out var known))
         {
             return known;
+        }
+
+        if (!NetworkSlug.IsValid(slug.ToLowerInvariant()))
+        {
+            return null;
         }
 
         return await db.Networks.AsNoTracking()
