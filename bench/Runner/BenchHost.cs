@@ -107,10 +107,14 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
             ("Purchasing queue /achats/{id} (member)", await AgainstEfAsync(HostPage("queue", data.MemberQueueIds.Select(id => $"/achats/{Id(id)}"), member))),
         };
         var search = await AgainstEfAsync(SearchPage(data));
-        var networks = await InTurnAsync(HostPage("networks", ["/reseaux"]), HostPage("gate", [$"/c/{data.GateNetworkSlug}/benchgate"]), EfPage);
+        var networks = HostPage("networks", ["/reseaux"]);
+        var hostPage = await AgainstEfAsync(networks);
+        // The plugin page in turn with /reseaux alone: with the baseline's page in the same turn, /reseaux always came
+        // after the host had rested for the baseline's slice, and the plugin page always after /reseaux (bench/README.md).
+        var pluginPage = await InTurnAsync(networks, HostPage("gate", [$"/c/{data.GateNetworkSlug}/benchgate"]));
 
         var pledge = await MeasurePledgesAsync(data, sessions);
-        return new HostPages(reads, new Compared(home[0], home[2]), search, new Compared(networks[0], networks[2]), new Compared(networks[1], networks[0]), pledge);
+        return new HostPages(reads, new Compared(home[0], home[2]), search, hostPage, new Compared(pluginPage[1], pluginPage[0]), pledge);
     }
 
     /// <summary>The pledge form posts of the members (signed in now if <paramref name="sessions"/> is null) on the bench queue.</summary>
