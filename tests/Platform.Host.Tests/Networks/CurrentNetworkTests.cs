@@ -41,6 +41,8 @@ public sealed class CurrentNetworkTests(SharedHostFactory factory)
     [InlineData("/c/so%20tra", HttpStatusCode.NotFound)]
     [InlineData("/c/sotra%27", HttpStatusCode.NotFound)]
     [InlineData("/c/%C3%A9tic", HttpStatusCode.NotFound)]
+    [InlineData("/c/%C5%BFotra", HttpStatusCode.NotFound)]
+    [InlineData("/c/%C4%B1noo", HttpStatusCode.NotFound)]
     public async Task NetworkOfTheUrl_IsAKnownSlugInAnyCase_AnythingElseIsNotFound(string url, HttpStatusCode expected)
     {
         using var client = factory.CreateClient();
@@ -58,6 +60,8 @@ public sealed class CurrentNetworkTests(SharedHostFactory factory)
 
         Assert.Equal("sotra", (await directory.FindBySlugAsync("SoTrA"))?.Slug);
         Assert.Null(await directory.FindBySlugAsync("so tra"));
+        // « ſotra »: the long s is an s in a case-insensitive comparison, but not a slug's letter.
+        Assert.Null(await directory.FindBySlugAsync("\u017Fotra"));
         Assert.Null(await directory.FindBySlugAsync(""));
         Assert.Null(await directory.FindBySlugAsync("pas-un-reseau"));
     }
