@@ -99,7 +99,7 @@ public sealed class BenchHost(BenchPaths paths, BenchSettings settings, string c
         {
             ("Home /", new Compared(home[0], home[1])),
             ("Company page /annuaire/entreprises/{id}", await AgainstEfAsync(HostPage("company", data.CompanyIds.Select(id => $"/annuaire/entreprises/{Id(id)}")))),
-            ("Company page, its first view (suggestions computed)", await AgainstEfAsync(HostPage("company-first-view", data.UnviewedCompanyIds.Select(id => $"/annuaire/entreprises/{Id(id)}")))),
+            ("Company page, its first view (suggestions stored)", await AgainstEfAsync(HostPage("company-first-view", data.UnviewedCompanyIds.Select(id => $"/annuaire/entreprises/{Id(id)}")))),
             ("Statistics /annuaire/statistiques", await AgainstEfAsync(HostPage("statistics", ["/annuaire/statistiques"]))),
             ("Agenda /agenda", await AgainstEfAsync(HostPage("agenda", ["/agenda"]))),
             ("Event page /agenda/{id}", await AgainstEfAsync(HostPage("event", data.UpcomingEventIds.Select(id => $"/agenda/{Id(id)}")))),

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Host.Data;
 using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Cli;
@@ -29,6 +32,21 @@ public sealed class CommandLineTests : IDisposable
         var disable = await RunAsync("modules", "disable", "notes", "--network", "pain-bio-local");
         Assert.Equal(0, disable.ExitCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/c/pain-bio-local/notes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnnuaireSuggestions_StoresEveryCompanysSuggestions_AndSaysHowLongItTook()
+    {
+        using var scope = _site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Task<int> CountAsync(FormattableString sql) => db.Database.SqlQuery<int>(sql).SingleAsync();
+        var companies = await CountAsync($"""SELECT count(*) AS "Value" FROM "Companies" """);
+
+        var result = await RunAsync("annuaire", "suggestions");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches($@"^Idées de contact calculées en \d+,\d s \(\d+ lots\) : {companies} entreprises en ont d'enregistrées\.$", result.Output.Trim().Split('\n')[^1]);
+        Assert.Equal(companies, await CountAsync($"""SELECT count(*) AS "Value" FROM "CompanySuggestions" """));
     }
 
     [Theory]

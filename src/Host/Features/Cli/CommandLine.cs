@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Members;
 using Platform.Host.Data;
 using Platform.Host.Features.Accounts;
+using Platform.Host.Features.Companies;
 using Platform.Host.Plugins;
 
 namespace Platform.Host.Features.Cli;
@@ -21,9 +24,10 @@ public static class CommandLine
           users create-admin <email>        (mot de passe lu sur l'entrée standard)
           users disable <email>
           users enable <email>
+          annuaire suggestions              (calcule les idées de contact dues de toutes les entreprises, après un import)
         """ + "\n" + PluginPackageCommands.Usage;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "modules" or "users";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "modules" or "users" or "annuaire";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
@@ -47,6 +51,8 @@ public static class CommandLine
                 return await CreateAdminAsync(services, email, input, output, error);
             case ["users", "disable" or "enable", var email]:
                 return await SetAccountAsync(services, email, args[1] == "enable", output, error);
+            case ["annuaire", "suggestions"]:
+                return await ComputeSuggestionsAsync(services, output);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
@@ -140,6 +146,26 @@ public static class CommandLine
         }
 
         await output.WriteLineAsync(enabled ? $"Compte {email} réactivé." : $"Compte {email} désactivé ; ses sessions sont fermées.");
+        return 0;
+    }
+
+    private static async Task<int> ComputeSuggestionsAsync(IServiceProvider services, TextWriter output)
+    {
+        var started = Stopwatch.StartNew();
+        var shown = Stopwatch.StartNew();
+        var batches = await services.GetRequiredService<SuggestionsRefresher>().RefreshAllAsync(last =>
+        {
+            if (shown.Elapsed >= TimeSpan.FromSeconds(10))
+            {
+                output.WriteLine($"… jusqu'à l'entreprise n° {last}");
+                shown.Restart();
+            }
+        });
+        var stored = await services.GetRequiredService<PlatformDbContext>().Database
+            .SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "CompanySuggestions" """).SingleAsync();
+        await output.WriteLineAsync(
+            $"Idées de contact calculées en {started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR"))} s ({batches} lots) : "
+            + $"{stored} entreprises en ont d'enregistrées.");
         return 0;
     }
 

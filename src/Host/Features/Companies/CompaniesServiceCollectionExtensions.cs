@@ -14,6 +14,11 @@ public static class CompaniesServiceCollectionExtensions
         builder.Services.Configure<DirectorySearchOptions>(builder.Configuration.GetSection("Search"));
         builder.Services.AddScoped<ComplementarySuggestions>();
         builder.Services.AddSingleton<SuggestionsCache>();
+        builder.Services.AddScoped<SuggestionsStore>();
+        builder.Services.AddSingleton<StoredSuggestionRows>();
+        builder.Services.Configure<SuggestionsOptions>(builder.Configuration.GetSection("Suggestions"));
+        builder.Services.AddSingleton<SuggestionsRefresher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SuggestionsRefresher>());
         builder.Services.AddScoped<CompanyEditing>();
         builder.Services.AddScoped<CompanyCsv>();
         builder.Services.AddScoped<ICompanyDirectory, CompanyDirectoryForPlugins>();

@@ -33,7 +33,7 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
         await VersionOf(db, cancellationToken);
 
-    private static readonly Func<PlatformDbContext, CancellationToken, Task<long>> VersionOf =
+    internal static readonly Func<PlatformDbContext, CancellationToken, Task<long>> VersionOf =
         EF.CompileAsyncQuery((PlatformDbContext context, CancellationToken _) =>
             context.DirectoryVersions.Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Networks;
 using Platform.Host.Data;
@@ -15,7 +16,11 @@ public sealed record SuggestedCompany(int Id, string Name, string? Commune);
 /// <summary>A reason to suggest a company, as its phrases: the page words it (a sentence each would be kept for every suggestion).</summary>
 /// <param name="Theirs">The suggested company's: a skill, its activity, a need, its sector.</param>
 /// <param name="Yours">The viewed company's phrase it answers (a need, a need, a skill); none for the sector.</param>
-public sealed record SuggestionReason(SuggestionReasonKind Kind, string Theirs, string? Yours = null);
+/// <remarks>Stored as JSON for each suggestion of every company (<see cref="SuggestionsStore"/>): its names are short.</remarks>
+public sealed record SuggestionReason(
+    [property: JsonPropertyName("k")] SuggestionReasonKind Kind,
+    [property: JsonPropertyName("t")] string Theirs,
+    [property: JsonPropertyName("y")] string? Yours = null);
 
 public enum SuggestionReasonKind
 {
@@ -39,7 +44,7 @@ public enum SuggestionReasonKind
 /// of the skills against the needs'), never from a scan nor from a ranking of every match; the reasons are
 /// computed on those few hundred candidates.
 /// </summary>
-public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCache cache, INetworkDirectory networks)
+public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCache cache, SuggestionsStore store, SuggestionsRefresher refresher, INetworkDirectory networks)
 {
     // Candidates a phrase brings: companies with every word of it, then companies with one of its words.
     // A few dozen a phrase are enough to find six good suggestions, and the index stops there instead of
@@ -55,9 +60,23 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
 
     public const int Shown = 6;
 
-    /// <summary>The <see cref="Shown"/> best suggestions for the company, from <see cref="SuggestionsCache"/> when it has them.</summary>
+    /// <summary>
+    /// The <see cref="Shown"/> best suggestions for the company: from <see cref="SuggestionsCache"/> when it has them, else
+    /// as stored (<see cref="SuggestionsStore"/>), else computed now and offered to <see cref="SuggestionsRefresher"/> to store.
+    /// </summary>
     public Task<IReadOnlyList<Suggestion>> ForAsync(int companyId, CancellationToken cancellationToken = default) =>
-        cache.GetOrComputeAsync(companyId, () => ComputeAsync(companyId, Shown, cancellationToken));
+        cache.GetOrComputeAsync(companyId, async () =>
+        {
+            if (await store.ReadAsync(companyId, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
+
+            var basis = await store.BasisAsync(cancellationToken);
+            var computed = await ComputeAsync(companyId, Shown, cancellationToken);
+            refresher.Offer(companyId, basis, computed);
+            return computed;
+        });
 
     /// <summary>The <paramref name="take"/> best suggestions, computed now: three statements on one opening of the connection.</summary>
     public Task<IReadOnlyList<Suggestion>> ComputeAsync(int companyId, int take, CancellationToken cancellationToken = default) =>
