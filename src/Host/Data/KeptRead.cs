@@ -4,10 +4,10 @@ namespace Platform.Host.Data;
 
 /// <summary>
 /// One small read that busy requests make, on one connection the process keeps open with its statement prepared
-/// once (a version row: the plugins' enablement, the queue page's). Through EF each read cost a context from the
-/// pool, a connection opened and closed and a statement parsed again: a tenth of a plugin page's CPU
-/// (bench/README.md); a row by its key too (a company's stored suggestions). Each read is its own read transaction, so it sees the last commit of any process; reads take
-/// turns on the connection (a few microseconds each).
+/// once (a version row: the plugins' enablement, the queue page's; a row by its key: a company's stored suggestions).
+/// Through EF each read cost a context from the pool, a connection opened and closed and a statement parsed again: a
+/// tenth of a plugin page's CPU (bench/README.md). Each read is its own read transaction, so it sees the last commit
+/// of any process; reads take turns on the connection (a few microseconds each).
 /// </summary>
 public sealed class KeptRead(PlatformConnection connection, string sql) : IDisposable
 {
