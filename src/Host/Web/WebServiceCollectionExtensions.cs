@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
         builder.Services.AddScoped<ICurrentNetwork>(sp => sp.GetService<IHttpContextAccessor>()?.HttpContext?.Features.Get<ICurrentNetwork>() ?? CurrentNetwork.None);
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<INetworkDirectory, NetworkDirectory>();
+        builder.Services.AddScoped<NetworkDirectory>();
         builder.Services.AddSingleton<NetworkNavigation>();
         builder.Services.Configure<NetworkFilterOptions>(builder.Configuration.GetSection("Networks"));
         builder.Services.AddScoped<DemoSeeder>();

@@ -167,6 +167,26 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
     }
 
     [Theory]
+    [InlineData("bois")]
+    [InlineData("Agen")]
+    [InlineData("conserverie légumes")]
+    [InlineData("e")]
+    public async Task Search_WithoutFilters_ReadsTheWindowOfTheCompaniesRows_FromTheNamesIndex(string query)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var throughRows = await (from match in FullTextIndex.Companies(db, query)!
+                                 join c in db.Companies on match.Id equals c.Id
+                                 orderby match.Id
+                                 select new CompanyHit(c.Id, c.Name)).Take(CompanyDirectory.SearchWindow + 1).ToListAsync();
+
+        var window = await (await scope.ServiceProvider.GetRequiredService<CompanyDirectory>().FullTextAsync(new DirectorySearch(query)))!.ToListAsync();
+
+        Assert.NotEmpty(throughRows);
+        Assert.Equal(throughRows, window);
+    }
+
+    [Theory]
     [InlineData("bois", null)]
     [InlineData("emballages bois", "promobois")]
     public async Task Search_ReadsTheFullTextIndex_NeverScansCompanies(string query, string? network)
@@ -194,6 +214,8 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
             Assert.DoesNotContain(plan, step => step.StartsWith("SCAN c", StringComparison.Ordinal) || step.StartsWith("SCAN Companies", StringComparison.Ordinal));
             // The window comes in the index's own order: no sort (the page is sorted from the window, in memory).
             Assert.False(plan.Exists(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal)), command.CommandText);
+            // Without filters, the names come from the index of names by id, not from the companies' rows.
+            Assert.Equal(network is null, plan.Exists(step => step.Contains("USING COVERING INDEX IX_Companies_Id_Name", StringComparison.Ordinal)));
         }
     }
 

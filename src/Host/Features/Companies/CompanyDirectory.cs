@@ -86,12 +86,17 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     /// <remarks>
     /// The window: the index yields its matches in its own (id) order and stops after the window, so a
     /// search reads the same few hundred entries of the index however many companies match (decision 0006,
-    /// amendment 3). The filters, when there are some, come before the window, so that it holds only
-    /// companies they keep. The order is the caller's: the companies whose name has the most words of the
-    /// search first, then by name.
+    /// amendment 3). Without filters, the names come from an index of the names by id (amendment 8); the filters,
+    /// when there are some, come before the window, so that it holds only companies they keep. The order is the
+    /// caller's: the companies whose name has the most words of the search first, then by name.
     /// </remarks>
     internal async Task<IQueryable<CompanyHit>?> FullTextAsync(DirectorySearch search, CancellationToken cancellationToken = default)
     {
+        if (!search.Filtered)
+        {
+            return FullTextIndex.CompanyNames(db, search.Query, SearchWindow + 1)?.TagWith(PreparedReads.Tag);
+        }
+
         if (FullTextIndex.Companies(db, search.Query) is not { } matches)
         {
             return null;

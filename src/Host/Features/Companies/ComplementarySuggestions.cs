@@ -20,7 +20,15 @@ public sealed record SuggestedCompany(int Id, string Name, string? Commune);
 public sealed record SuggestionReason(
     [property: JsonPropertyName("k")] SuggestionReasonKind Kind,
     [property: JsonPropertyName("t")] string Theirs,
-    [property: JsonPropertyName("y")] string? Yours = null);
+    [property: JsonPropertyName("y")] string? Yours = null)
+{
+    // Read from JSON property by property: through the positional constructor, System.Text.Json gathers its arguments first (its slowest path).
+    [JsonConstructor]
+    internal SuggestionReason()
+        : this(default, "")
+    {
+    }
+}
 
 public enum SuggestionReasonKind
 {
@@ -64,19 +72,25 @@ public sealed class ComplementarySuggestions(PlatformDbContext db, SuggestionsCa
     /// The <see cref="Shown"/> best suggestions for the company: from <see cref="SuggestionsCache"/> when it has them, else
     /// as stored (<see cref="SuggestionsStore"/>), else computed now and offered to <see cref="SuggestionsRefresher"/> to store.
     /// </summary>
-    public Task<IReadOnlyList<Suggestion>> ForAsync(int companyId, CancellationToken cancellationToken = default) =>
-        cache.GetOrComputeAsync(companyId, async () =>
+    public async Task<IReadOnlyList<Suggestion>> ForAsync(int companyId, CancellationToken cancellationToken = default)
+    {
+        if (cache.Find(companyId) is { } kept)
         {
-            if (await store.ReadAsync(companyId, cancellationToken) is { } stored)
-            {
-                return stored;
-            }
+            return await store.ShowAsync(kept, cancellationToken);
+        }
 
-            var basis = await store.BasisAsync(cancellationToken);
-            var computed = await ComputeAsync(companyId, Shown, cancellationToken);
-            refresher.Offer(companyId, basis, computed);
-            return computed;
-        });
+        if (store.Read(companyId) is { } stored)
+        {
+            cache.Keep(companyId, stored);
+            return await store.ShowAsync(stored, cancellationToken);
+        }
+
+        var basis = await store.BasisAsync(cancellationToken);
+        var computed = await ComputeAsync(companyId, Shown, cancellationToken);
+        refresher.Offer(companyId, basis, computed);
+        cache.Keep(companyId, SuggestionsStore.Serialize(computed));
+        return computed;
+    }
 
     /// <summary>The <paramref name="take"/> best suggestions, computed now: three statements on one opening of the connection.</summary>
     public Task<IReadOnlyList<Suggestion>> ComputeAsync(int companyId, int take, CancellationToken cancellationToken = default) =>

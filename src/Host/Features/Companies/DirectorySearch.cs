@@ -27,7 +27,11 @@ public sealed class DirectorySearchOptions
 }
 
 /// <summary>What the directory's search box and filters ask for. Unknown filter values match nothing.</summary>
-public sealed record DirectorySearch(string? Query, string? Network = null, string? Sector = null, string? Commune = null, string? Size = null, int Page = 1, int PageSize = 20);
+public sealed record DirectorySearch(string? Query, string? Network = null, string? Sector = null, string? Commune = null, string? Size = null, int Page = 1, int PageSize = 20)
+{
+    /// <summary>Whether a filter narrows the search (a network, a sector, a commune, a size).</summary>
+    public bool Filtered => !string.IsNullOrWhiteSpace(Network) || !string.IsNullOrWhiteSpace(Sector) || !string.IsNullOrWhiteSpace(Commune) || !string.IsNullOrWhiteSpace(Size);
+}
 
 /// <summary>A company a search found, with its name to order the page by.</summary>
 public sealed record CompanyHit(int Id, string Name);

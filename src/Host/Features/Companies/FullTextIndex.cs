@@ -120,6 +120,34 @@ public static class FullTextIndex
         return matches.Count == 0 ? null : (string.Join(" UNION ", selects), matches);
     }
 
+    /// <summary>
+    /// The ids and names of the first <paramref name="take"/> companies matching every word of <paramref name="query"/>,
+    /// as <see cref="Companies"/> finds them, in the index's (id) order: the search's window without filters. The names
+    /// are read from the index <c>IX_Companies_Id_Name</c> (<see cref="CompanyNamesSql"/>), not from the companies' rows —
+    /// a few hundred rows of a kilobyte or more, spread over the table, most read from the operating system rather than
+    /// SQLite's page cache (bench: a sixth of a search's CPU). Named, because the planner prefers the table's own key
+    /// when it has no statistics.
+    /// </summary>
+    public static IQueryable<CompanyHit>? CompanyNames(PlatformDbContext db, string? query, int take)
+    {
+        var terms = Terms(query);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var match = "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
+        return db.Database.SqlQuery<CompanyHit>($"""
+            SELECT c."Id", c."Name" FROM "CompanySearch" JOIN "Companies" AS c INDEXED BY "IX_Companies_Id_Name" ON c."Id" = "CompanySearch".rowid
+            WHERE "CompanySearch" MATCH {match} ORDER BY "CompanySearch".rowid LIMIT {take}
+            """);
+    }
+
+    /// <summary>The index of <see cref="CompanyNames"/> (migration <c>CompanyNamesById</c>), and back.</summary>
+    public const string CompanyNamesSql = """CREATE INDEX "IX_Companies_Id_Name" ON "Companies" ("Id", "Name");""";
+
+    public const string DropCompanyNamesSql = """DROP INDEX "IX_Companies_Id_Name";""";
+
     public static IQueryable<SearchHit>? Networks(PlatformDbContext db, string? query)
     {
         var terms = Terms(query);

@@ -10,10 +10,12 @@ namespace Platform.Host.Features.Companies;
 /// other companies' changes show within <see cref="FreshFor"/>, on each instance of the site.
 /// </summary>
 /// <remarks>
-/// Its own cache, bounded: <see cref="Capacity"/> companies (about 4 KB each: six suggestions with their
-/// reasons as phrases), not one entry per company of a 100 000-company directory in the shared cache.
-/// 2 000 companies viewed within <see cref="FreshFor"/> is more than the site's members view; at 5 000,
-/// with whole list items and sentences kept, the bench's first views added 60 MiB to the host's memory.
+/// Its own cache, bounded: <see cref="Capacity"/> companies, not one entry per company of a 100 000-company
+/// directory in the shared cache. Each is kept as its JSON (<see cref="SuggestionsStore.Serialize"/>, 1.5 KB on
+/// average): one array of bytes, not the hundred objects of six suggestions with their reasons — first views
+/// replace entries by thousands a second, and each kept object outlived the GC's young generation, to be copied
+/// and collected again in the older ones (decision 0021, amendment 1). A view reads the JSON again (a few
+/// microseconds).
 /// </remarks>
 public sealed class SuggestionsCache(TimeProvider time) : IDisposable
 {
@@ -23,17 +25,16 @@ public sealed class SuggestionsCache(TimeProvider time) : IDisposable
 
     private readonly MemoryCache cache = BoundedMemoryCache.Create(Capacity, time);
 
-    public async Task<IReadOnlyList<Suggestion>> GetOrComputeAsync(int companyId, Func<Task<IReadOnlyList<Suggestion>>> compute)
-    {
-        ArgumentNullException.ThrowIfNull(compute);
-        if (cache.TryGetValue(companyId, out IReadOnlyList<Suggestion>? known) && known is not null)
-        {
-            return known;
-        }
+    /// <summary>The company's suggestions as kept (their JSON), or <see langword="null"/>.</summary>
+    public byte[]? Find(int companyId) => cache.TryGetValue(companyId, out byte[]? json) ? json : null;
 
-        var suggestions = await compute();
-        cache.Set(companyId, suggestions, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = FreshFor });
-        return suggestions;
+    public void Keep(int companyId, byte[] json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var entry = cache.CreateEntry(companyId);
+        entry.Size = 1;
+        entry.AbsoluteExpirationRelativeToNow = FreshFor;
+        entry.Value = json;
     }
 
     /// <summary>After a change of the company's profile or networks.</summary>

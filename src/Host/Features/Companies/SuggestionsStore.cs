@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Abstractions.Networks;
 using Platform.Host.Data;
+using Platform.Host.Features.Networks;
 
 namespace Platform.Host.Features.Companies;
 
@@ -18,34 +19,42 @@ namespace Platform.Host.Features.Companies;
 /// that became a better suggestion since it was computed (one that joined, or changed its skills):
 /// <see cref="SuggestionsRefresher"/> computes each row again when it is <see cref="SuggestionsRefresher.RefreshAfter"/> old.
 /// </summary>
-public sealed class SuggestionsStore(PlatformDbContext db, StoredSuggestionRows rows, DatabaseWriter writer, INetworkDirectory networks)
+public sealed class SuggestionsStore(PlatformDbContext db, StoredSuggestionRows rows, DatabaseWriter writer, NetworkDirectory networks)
 {
     /// <summary>The stored suggestions of the company, its networks named; <see langword="null"/> when none are stored.</summary>
-    public async Task<IReadOnlyList<Suggestion>?> ReadAsync(int companyId, CancellationToken cancellationToken = default)
-    {
-        if (rows.Payload(companyId) is not { } payload)
-        {
-            return null;
-        }
+    public async Task<IReadOnlyList<Suggestion>?> ReadAsync(int companyId, CancellationToken cancellationToken = default) =>
+        Read(companyId) is { } json ? await ShowAsync(json, cancellationToken) : null;
 
-        var stored = Unpack(payload);
-        var suggestions = new List<Suggestion>(stored.Length);
-        foreach (var s in stored)
+    /// <summary>The stored suggestions of the company as their JSON (<see cref="Serialize"/>); <see langword="null"/> when none are stored.</summary>
+    public byte[]? Read(int companyId) => rows.Payload(companyId) is { } payload ? Unpack(payload) : null;
+
+    /// <summary>Suggestions from their JSON (<see cref="Serialize"/>), as the page shows them: their networks named, by name.</summary>
+    public async Task<IReadOnlyList<Suggestion>> ShowAsync(byte[] json, CancellationToken cancellationToken = default)
+    {
+        var stored = JsonSerializer.Deserialize(json, Json.StoredSuggestionArray) ?? [];
+        var known = await networks.KnownByIdAsync(cancellationToken);
+        var suggestions = new Suggestion[stored.Length];
+        for (var i = 0; i < stored.Length; i++)
         {
-            var theirs = new List<NetworkInfo>(s.Networks.Length);
+            var s = stored[i];
+            var theirs = new NetworkInfo[s.Networks.Length];
+            var count = 0;
             foreach (var id in s.Networks)
             {
-                if (await networks.FindAsync(id, cancellationToken) is { } network)
+                if ((known.TryGetValue(id, out var network) ? network : await networks.FindAsync(id, cancellationToken)) is { } named)
                 {
-                    theirs.Add(network);
+                    theirs[count++] = named;
                 }
             }
 
-            suggestions.Add(new Suggestion(new SuggestedCompany(s.Id, s.Name, s.Commune), [.. theirs.OrderBy(n => n.Name, StringComparer.Ordinal)], s.Reasons, s.Score));
+            Array.Sort(theirs, 0, count, NetworksByName);
+            suggestions[i] = new Suggestion(new SuggestedCompany(s.Id, s.Name, s.Commune), count == theirs.Length ? theirs : theirs[..count], s.Reasons, s.Score);
         }
 
         return suggestions;
     }
+
+    private static readonly Comparer<NetworkInfo> NetworksByName = Comparer<NetworkInfo>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name));
 
     /// <summary>
     /// Stores each company's suggestions, computed on the directory as it was at <paramref name="basis"/> (read before
@@ -110,8 +119,7 @@ public sealed class SuggestionsStore(PlatformDbContext db, StoredSuggestionRows 
     /// </summary>
     internal static byte[] Pack(IReadOnlyList<Suggestion> suggestions)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(suggestions.Select(s => new StoredSuggestion(
-            s.Company.Id, s.Company.Name, s.Company.Commune, [.. s.Networks.Select(n => n.Id)], [.. s.Reasons], s.Score)).ToArray(), Json.StoredSuggestionArray);
+        var json = Serialize(suggestions);
         var packed = new byte[sizeof(int) + BrotliEncoder.GetMaxCompressedLength(json.Length)];
         BinaryPrimitives.WriteInt32LittleEndian(packed, json.Length);
         if (!BrotliEncoder.TryCompress(json, packed.AsSpan(sizeof(int)), out var written, quality: 5, window: 16))
@@ -122,7 +130,8 @@ public sealed class SuggestionsStore(PlatformDbContext db, StoredSuggestionRows 
         return packed[..(sizeof(int) + written)];
     }
 
-    internal static StoredSuggestion[] Unpack(byte[] packed)
+    /// <summary>The stored JSON of <see cref="Pack"/>.</summary>
+    internal static byte[] Unpack(byte[] packed)
     {
         var json = new byte[BinaryPrimitives.ReadInt32LittleEndian(packed)];
         if (!BrotliDecoder.TryDecompress(packed.AsSpan(sizeof(int)), json, out var written) || written != json.Length)
@@ -130,7 +139,17 @@ public sealed class SuggestionsStore(PlatformDbContext db, StoredSuggestionRows 
             throw new InvalidDataException("Stored suggestions that do not decompress to their length.");
         }
 
-        return JsonSerializer.Deserialize(json, Json.StoredSuggestionArray) ?? [];
+        return json;
+    }
+
+    /// <summary>Suggestions as JSON (UTF-8): what the page shows, their networks by id (named when shown: <see cref="ShowAsync"/>).</summary>
+    public static byte[] Serialize(IReadOnlyList<Suggestion> suggestions)
+    {
+        ArgumentNullException.ThrowIfNull(suggestions);
+        return JsonSerializer.SerializeToUtf8Bytes(suggestions.Select(s => new StoredSuggestion
+        {
+            Id = s.Company.Id, Name = s.Company.Name, Commune = s.Company.Commune, Networks = [.. s.Networks.Select(n => n.Id)], Reasons = [.. s.Reasons], Score = s.Score,
+        }).ToArray(), Json.StoredSuggestionArray);
     }
 
     // Accents and apostrophes as they are, not escaped: French phrases (the page encodes what it writes).
@@ -202,13 +221,27 @@ public sealed class StoredSuggestionRows(PlatformConnection connection) : IDispo
 }
 
 /// <summary>A suggestion as stored: what the page shows, its networks by id (their names are the directory's, read when shown).</summary>
-internal sealed record StoredSuggestion(
-    [property: JsonPropertyName("i")] int Id,
-    [property: JsonPropertyName("n")] string Name,
-    [property: JsonPropertyName("c")] string? Commune,
-    [property: JsonPropertyName("w")] int[] Networks,
-    [property: JsonPropertyName("r")] SuggestionReason[] Reasons,
-    [property: JsonPropertyName("s")] int Score);
+/// <remarks>Properties set one by one, not a constructor's parameters: <c>System.Text.Json</c> reads them without gathering arguments first.</remarks>
+internal sealed class StoredSuggestion
+{
+    [JsonPropertyName("i")]
+    public int Id { get; init; }
+
+    [JsonPropertyName("n")]
+    public string Name { get; init; } = "";
+
+    [JsonPropertyName("c")]
+    public string? Commune { get; init; }
+
+    [JsonPropertyName("w")]
+    public int[] Networks { get; init; } = [];
+
+    [JsonPropertyName("r")]
+    public SuggestionReason[] Reasons { get; init; } = [];
+
+    [JsonPropertyName("s")]
+    public int Score { get; init; }
+}
 
 [JsonSerializable(typeof(StoredSuggestion[]))]
 internal sealed partial class StoredJson : JsonSerializerContext;

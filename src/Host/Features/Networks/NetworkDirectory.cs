@@ -13,7 +13,7 @@ namespace Platform.Host.Features.Networks;
 /// instance keeps the list for <see cref="FreshFor"/>; a slug or an id the list does not have yet is
 /// looked up in the database, so a new network answers at once.
 /// </remarks>
-internal sealed class NetworkDirectory(PlatformDbContext db, IMemoryCache cache) : INetworkDirectory
+public sealed class NetworkDirectory(PlatformDbContext db, IMemoryCache cache) : INetworkDirectory
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(1);
 
@@ -54,6 +54,13 @@ internal sealed class NetworkDirectory(PlatformDbContext db, IMemoryCache cache)
             .Select(n => new NetworkInfo(n.Id, n.Slug, n.Name, n.Kind))
             .FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The networks this instance knows (<see cref="FreshFor"/>), by id: to name many in one call (a page of suggestions
+    /// names a dozen). An id it does not have is one created since: ask <see cref="FindAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, NetworkInfo>> KnownByIdAsync(CancellationToken cancellationToken = default) =>
+        (await KnownAsync(cancellationToken)).ById;
 
     private async Task<Known> KnownAsync(CancellationToken cancellationToken) =>
         (await cache.GetOrCreateAsync(CacheKey, async entry =>
