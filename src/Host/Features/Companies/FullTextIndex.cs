@@ -83,7 +83,7 @@ public static class FullTextIndex
             return null;
         }
 
-        var match = "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
+        var match = CompanyMatch(terms);
         return db.Database.SqlQuery<IndexMatch>($"SELECT rowid AS Id FROM CompanySearch WHERE CompanySearch MATCH {match}");
     }
 
@@ -136,12 +136,15 @@ public static class FullTextIndex
             return null;
         }
 
-        var match = "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
+        var match = CompanyMatch(terms);
         return db.Database.SqlQuery<CompanyHit>($"""
             SELECT c."Id", c."Name" FROM "CompanySearch" JOIN "Companies" AS c INDEXED BY "IX_Companies_Id_Name" ON c."Id" = "CompanySearch".rowid
             WHERE "CompanySearch" MATCH {match} ORDER BY "CompanySearch".rowid LIMIT {take}
             """);
     }
+
+    /// <summary>Every term in the searched columns of the companies' index (the needs are the suggestions').</summary>
+    private static string CompanyMatch(IReadOnlyList<string> terms) => "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
 
     /// <summary>The index of <see cref="CompanyNames"/> (migration <c>CompanyNamesById</c>), and back.</summary>
     public const string CompanyNamesSql = """CREATE INDEX "IX_Companies_Id_Name" ON "Companies" ("Id", "Name");""";
