@@ -29,7 +29,10 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args, Console.In, Console.Out, Console.Error);
 }
 
-await app.InitializeDatabaseAsync();
+// The database is brought up to date (migrations, the plugins' statuses) on another thread while the
+// pipeline and the endpoints are described, which need neither: on the two cores the site is sized for,
+// the start-up is that much shorter (decision 0022). Nothing is served before both are done.
+var database = Task.Run(app.InitializeDatabaseAsync);
 
 app.UsePlatformWeb();
 app.MapHealth();
@@ -38,6 +41,7 @@ app.MapCalendarFeeds();
 app.MapCompanyDirectory();
 app.MapNetworkFilter();
 app.MapRazorPages();
+await database;
 await app.RunAsync();
 return 0;
 

@@ -53,15 +53,14 @@ public static class PluginsWebApplicationExtensions
         return builder;
     }
 
-    /// <summary>Serves each loaded plugin's <c>wwwroot</c> under <c>/_content/&lt;Id&gt;/</c>.</summary>
+    /// <summary>
+    /// Serves each loaded plugin's <c>wwwroot</c> under <c>/_content/&lt;Id&gt;/</c>; the plugins are read at the
+    /// first file asked for, after their migrations (<see cref="PluginWebRootFileProvider"/>).
+    /// </summary>
     public static WebApplication UsePluginStaticFiles(this WebApplication app)
     {
-        var catalog = app.Services.GetRequiredService<PluginCatalog>();
-        var providers = new List<IFileProvider> { app.Environment.WebRootFileProvider };
-        providers.AddRange(catalog.Loaded
-            .Where(p => p.WebRoot is not null)
-            .Select(p => new PrefixFileProvider($"/_content/{p.Id}", new PhysicalFileProvider(p.WebRoot!))));
-        app.Environment.WebRootFileProvider = new CompositeFileProvider(providers);
+        app.Environment.WebRootFileProvider = new PluginWebRootFileProvider(
+            app.Environment.WebRootFileProvider, app.Services.GetRequiredService<PluginCatalog>());
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using Autofac;
@@ -13,8 +14,9 @@ namespace Platform.Host.Web;
 /// which the JIT compiles fully optimised (dynamic methods are never tiered) — a third of the container
 /// build's time, and most of them for the framework's services that are never resolved, or not before a
 /// request needs them. This factory gives Autofac, before the build, a delegate for each constructor of
-/// the service collection's types that compiles Autofac's expression on its first call instead: the same
-/// delegate from then on, compiled only for what is built (decision 0017).
+/// the service collection's types that calls the constructor through reflection the first time, and
+/// compiles Autofac's expression the second: nothing compiled for a type never built, nor for one built
+/// once — most singletons (decision 0017 and its amendment).
 /// </summary>
 internal sealed class DeferredConstructorsServiceProviderFactory : IServiceProviderFactory<ContainerBuilder>
 {
@@ -33,7 +35,7 @@ internal static class DeferredConstructors
 {
     /// <summary>
     /// Whether Autofac's delegate for <paramref name="constructor"/> is a deferred one, and whether it has
-    /// been compiled (called) yet.
+    /// been compiled (called twice) yet.
     /// </summary>
     public static (bool Deferred, bool Compiled) StateOf(ConstructorInfo constructor) =>
         ConstructorDelegates.TryGetValue(constructor, out var factory) && factory.Target is Deferred deferred
@@ -71,12 +73,19 @@ internal static class DeferredConstructors
     private sealed class Deferred(ConstructorInfo constructor)
     {
         private Func<object?[], object>? _compiled;
+        private int _calls;
 
         public object Invoke(object?[] arguments)
         {
             var compiled = _compiled;
             if (compiled is null)
             {
+                if (Interlocked.Increment(ref _calls) == 1)
+                {
+                    // The first call, for most the only one (a singleton): through reflection, nothing compiled.
+                    return Reflected(constructor, arguments);
+                }
+
                 // Two threads may both compile it once: the same delegate, the second one kept.
                 compiled = Compile(constructor);
                 _compiled = compiled;
@@ -86,6 +95,25 @@ internal static class DeferredConstructors
         }
 
         public bool IsCompiled => _compiled is not null;
+    }
+
+    /// <summary>
+    /// The constructor called through reflection, with the arguments the compiled delegate would pass: a null
+    /// argument for a value type as its default (reflection's rule), a primitive converted with
+    /// <see cref="Convert.ChangeType(object, Type)"/>; its exceptions thrown as they are.
+    /// </summary>
+    private static object Reflected(ConstructorInfo constructor, object?[] arguments)
+    {
+        var parameters = constructor.GetParameters();
+        var passed = new object?[arguments.Length];
+        for (var index = 0; index < arguments.Length; index++)
+        {
+            var argument = arguments[index];
+            var type = parameters[index].ParameterType;
+            passed[index] = argument is not null && type.IsPrimitive ? Convert.ChangeType(argument, type, CultureInfo.CurrentCulture) : argument;
+        }
+
+        return constructor.Invoke(BindingFlags.DoNotWrapExceptions, binder: null, passed, culture: null);
     }
 
     /// <summary>
