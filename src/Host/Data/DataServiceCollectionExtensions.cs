@@ -17,23 +17,31 @@ public static class DataServiceCollectionExtensions
         // a 20-row page). The pooled factory also registers PlatformDbContext as a scoped service.
         builder.Services.AddPooledDbContextFactory<PlatformDbContext>((services, o) =>
         {
-            o.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
+            Configure(o, connectionString);
             if (options.PrepareReads)
             {
                 o.AddInterceptors(services.GetRequiredService<PreparedReads>());
             }
-
-            // The compiled model (Data/CompiledModel, `dotnet ef dbcontext optimize`): the model is not
-            // built at start-up. Not at design time: `dotnet ef migrations add` compares the model built
-            // from the code. CompiledModelTests fails when the two differ.
-            if (!EF.IsDesignTime)
-            {
-                o.UseModel(PlatformDbContextModel.Instance);
-            }
         });
+        builder.Services.AddSingleton(HostMigrations.Begin(connectionString));
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<DatabaseWriter>();
+        return builder;
+    }
+
+    /// <summary>The options of every <see cref="PlatformDbContext"/>: SQLite, its pragmas, and the compiled model.</summary>
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        builder.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance);
+        // The compiled model (Data/CompiledModel, `dotnet ef dbcontext optimize`): the model is not
+        // built at start-up. Not at design time: `dotnet ef migrations add` compares the model built
+        // from the code. CompiledModelTests fails when the two differ.
+        if (!EF.IsDesignTime)
+        {
+            builder.UseModel(PlatformDbContextModel.Instance);
+        }
+
         return builder;
     }
 }

@@ -10,13 +10,12 @@ namespace Platform.Host.Data;
 /// demo mode is on, then the plugins' migrations and recorded statuses, and in demo mode the plugins'
 /// demo enablements (<c>Demo:Plugins</c>) and demo data.
 /// </summary>
-public sealed class DatabaseInitializer(PlatformDbContext db, IServiceProvider services, IConfiguration configuration)
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateIfPendingAsync(cancellationToken);
-        // WAL is persistent in the file: set once here, it holds for every later connection.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // Begun with the host's building (HostMigrations): the host's migrations and WAL mode.
+        await services.GetRequiredService<HostMigrations>().Done.WaitAsync(cancellationToken);
 
         var demo = configuration.GetValue<bool>("Demo:Enabled");
         if (demo)
