@@ -29,9 +29,10 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args, Console.In, Console.Out, Console.Error);
 }
 
-// The database is brought up to date (migrations, the plugins' statuses) on another thread while the
-// pipeline and the endpoints are described, which need neither: on the two cores the site is sized for,
-// the start-up is that much shorter (decision 0022). Nothing is served before both are done.
+// The database is brought up to date on another thread (the host's migrations, begun with the building, then
+// the demo data, the plugins' migrations and statuses) while the pipeline and the endpoints are described, which
+// need none of it: on the two cores the site is sized for, the start-up is that much shorter (decision 0022).
+// Nothing is served before both are done.
 var database = Task.Run(app.InitializeDatabaseAsync);
 
 app.UsePlatformWeb();

@@ -5,7 +5,7 @@ namespace Platform.Host.Data;
 /// <summary>
 /// The host's own migrations, begun on the thread pool as soon as the connection string is known: they need no
 /// service of the container, so they run on the second core while the plugins are loaded and the container is
-/// built (decision 0022, amendment). <see cref="DatabaseInitializer"/> waits for them, and fails with them. Not
+/// built (decision 0022). <see cref="DatabaseInitializer"/> waits for them, and fails with them. Not
 /// at design time (<c>dotnet ef</c> builds the host to find its context, and must not migrate the database).
 /// </summary>
 internal sealed class HostMigrations
