@@ -24,8 +24,15 @@ internal sealed class DeferredConstructorsServiceProviderFactory : IServiceProvi
 
     public ContainerBuilder CreateBuilder(IServiceCollection services)
     {
-        DeferredConstructors.Register(services);
-        return _autofac.CreateBuilder(services);
+        // Autofac holds its shared reflection caches weakly, through a set that its builders and containers
+        // keep once they exist, and nothing holds yet at a host's start: a collection between the delegates'
+        // registration and Autofac's first use of the set would lose them all, and Autofac would compile
+        // every constructor again. The set is held from here, then by the builder and its container.
+        var caches = ReflectionCacheSet.Shared;
+        DeferredConstructors.Register(caches, services);
+        var builder = _autofac.CreateBuilder(services);
+        builder.Properties[typeof(DeferredConstructors).FullName!] = caches;
+        return builder;
     }
 
     public IServiceProvider CreateServiceProvider(ContainerBuilder containerBuilder) => _autofac.CreateServiceProvider(containerBuilder);
@@ -38,23 +45,23 @@ internal static class DeferredConstructors
     /// been compiled (called twice) yet.
     /// </summary>
     public static (bool Deferred, bool Compiled) StateOf(ConstructorInfo constructor) =>
-        ConstructorDelegates.TryGetValue(constructor, out var factory) && factory.Target is Deferred deferred
+        ConstructorDelegates(ReflectionCacheSet.Shared).TryGetValue(constructor, out var factory) && factory.Target is Deferred deferred
             ? (true, deferred.IsCompiled)
             : (false, false);
 
     // The cache Autofac's ConstructorBinder reads (ReflectionCacheSet.Internal.ConstructorBinderFactory,
     // not public), by its name; DeferredConstructorsTests fails if Autofac stops reading it.
-    private static ReflectionCacheDictionary<ConstructorInfo, Func<object?[], object>> ConstructorDelegates =>
-        ReflectionCacheSet.Shared.GetOrCreateCache<ReflectionCacheDictionary<ConstructorInfo, Func<object?[], object>>>("ConstructorBinderFactory");
+    private static ReflectionCacheDictionary<ConstructorInfo, Func<object?[], object>> ConstructorDelegates(ReflectionCacheSet caches) =>
+        caches.GetOrCreateCache<ReflectionCacheDictionary<ConstructorInfo, Func<object?[], object>>>("ConstructorBinderFactory");
 
     /// <summary>
     /// Puts a deferred delegate in Autofac's cache of constructor delegates (keyed by constructor, shared
-    /// by every container of the process) for each public constructor of the collection's implementation
-    /// types. A constructor already there keeps its delegate.
+    /// by every container of the process while one holds <paramref name="caches"/>) for each public
+    /// constructor of the collection's implementation types. A constructor already there keeps its delegate.
     /// </summary>
-    public static void Register(IServiceCollection services)
+    public static void Register(ReflectionCacheSet caches, IServiceCollection services)
     {
-        var cache = ConstructorDelegates;
+        var cache = ConstructorDelegates(caches);
         foreach (var service in services)
         {
             var type = service.IsKeyedService ? service.KeyedImplementationType : service.ImplementationType;

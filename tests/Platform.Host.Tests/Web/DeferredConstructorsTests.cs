@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.Features.Networks;
 using Platform.Host.Tests.Support;
@@ -71,10 +72,25 @@ public sealed class DeferredConstructorsTests(SharedHostFactory factory)
 
     private static IServiceProvider Provider(Action<IServiceCollection> register)
     {
-        var services = new ServiceCollection();
+        var services = new CollectingServiceCollection();
         register(services);
         var containerFactory = new DeferredConstructorsServiceProviderFactory();
         return containerFactory.CreateServiceProvider(containerFactory.CreateBuilder(services));
+    }
+
+    /// <summary>
+    /// A service collection that collects the garbage each time it is enumerated, as a host's start-up may
+    /// at any moment: Autofac holds its shared cache of constructor delegates weakly, and the deferred
+    /// delegates put there must still be in it when Autofac's build reads it.
+    /// </summary>
+    private sealed class CollectingServiceCollection : Collection<ServiceDescriptor>, IServiceCollection, IEnumerable<ServiceDescriptor>
+    {
+        IEnumerator<ServiceDescriptor> IEnumerable<ServiceDescriptor>.GetEnumerator()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            return GetEnumerator();
+        }
     }
 
     private static System.Reflection.ConstructorInfo Constructor<T>() => Assert.Single(typeof(T).GetConstructors());
