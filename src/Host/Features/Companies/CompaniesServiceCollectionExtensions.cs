@@ -8,6 +8,7 @@ public static class CompaniesServiceCollectionExtensions
     public static WebApplicationBuilder AddCompanyDirectory(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CompanyDirectory>();
+        builder.Services.AddSingleton<NetworkSearchIndex>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DirectoryStatistics>();
         builder.Services.Configure<StatisticsOptions>(builder.Configuration.GetSection("Statistics"));

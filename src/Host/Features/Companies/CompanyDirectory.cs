@@ -8,7 +8,7 @@ using Platform.Host.Web;
 namespace Platform.Host.Features.Companies;
 
 /// <summary>The directory's reads: search, company and network pages, filter values.</summary>
-public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics)
+public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics, NetworkSearchIndex networkIndex)
 {
     /// <summary>How long an instance keeps the communes of the search filter: a commune new to the directory shows there within this time.</summary>
     public static readonly TimeSpan CommunesFreshFor = TimeSpan.FromMinutes(1);
@@ -26,6 +26,9 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     /// </summary>
     public const int SearchWindow = 200;
 
+    /// <summary>A search shows this many networks at most, the best first.</summary>
+    public const int NetworksFound = 10;
+
     /// <summary>
     /// The directory's version (<see cref="DirectoryVersion"/>): it moves with every change to a company, a
     /// membership or a network, whoever makes it. The search page keeps its results under it.
@@ -37,7 +40,11 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
         EF.CompileAsyncQuery((PlatformDbContext context, CancellationToken _) =>
             context.DirectoryVersions.Where(v => v.Id == 1).Select(v => v.Version).FirstOrDefault());
 
-    public async Task<DirectoryResults> SearchAsync(DirectorySearch search, CancellationToken cancellationToken = default)
+    /// <param name="search">The words, the filters and the page.</param>
+    /// <param name="version">The directory's version the caller read (<see cref="VersionAsync"/>), if it did: the
+    /// networks found are at least as fresh.</param>
+    /// <param name="cancellationToken">The request's.</param>
+    public async Task<DirectoryResults> SearchAsync(DirectorySearch search, long? version = null, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
@@ -62,13 +69,9 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
         }
 
         IReadOnlyList<NetworkListItem> networks = [];
-        if (FullTextIndex.Networks(db, search.Query) is { } networkHits && page == 1)
+        if (page == 1 && FullTextIndex.Stems(search.Query) is { Count: > 0 } networkStems)
         {
-            var hits = await (from n in db.Networks.AsNoTracking()
-                              join h in networkHits on n.Id equals h.Id
-                              orderby h.Rank
-                              select new { n.Id, n.Slug, n.Name, n.Kind, n.Description })
-                .Take(10).TagWith(PreparedReads.Tag).ToListAsync(cancellationToken);
+            var hits = await networkIndex.SearchAsync(db, version ?? await VersionAsync(cancellationToken), networkStems, NetworksFound, cancellationToken);
             // The members of each network as the statistics counted them (a minute old at most): counting
             // them here walked a few hundred index entries per network (bench: 7 % more searches a second).
             var members = hits.Count == 0 ? null : (await statistics.ComputeAsync(cancellationToken)).MembersByNetwork;

@@ -32,7 +32,7 @@ internal sealed class CompanyDirectoryForPlugins(PlatformDbContext db, CompanyDi
 
     public async Task<CompanyPage> SearchAsync(string? query, string? networkSlug = null, int page = 1, int pageSize = 20, CancellationToken cancellationToken = default)
     {
-        var results = await directory.SearchAsync(new DirectorySearch(query, networkSlug, Page: page, PageSize: pageSize), cancellationToken);
+        var results = await directory.SearchAsync(new DirectorySearch(query, networkSlug, Page: page, PageSize: pageSize), cancellationToken: cancellationToken);
         return await ToPageAsync(results.Companies, cancellationToken);
     }
 

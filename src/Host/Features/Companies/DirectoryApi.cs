@@ -49,7 +49,7 @@ public static class DirectoryApi
 
         api.MapGet("/companies", async (string? q, string? network, int? page, CompanyDirectory directory, PlatformDbContext db, CancellationToken cancellationToken) =>
         {
-            var results = await directory.SearchAsync(new DirectorySearch(q is { Length: > 200 } ? q[..200] : q, network, Page: Math.Clamp(page ?? 1, 1, 10_000)), cancellationToken);
+            var results = await directory.SearchAsync(new DirectorySearch(q is { Length: > 200 } ? q[..200] : q, network, Page: Math.Clamp(page ?? 1, 1, 10_000)), cancellationToken: cancellationToken);
             var ids = results.Companies.Items.Select(c => c.Id).ToList();
             var details = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id))
                 .Select(c => new { c.Id, c.Skills, c.Website, c.Siren, Networks = c.Memberships.Select(m => m.Network!.Slug).ToList() })

@@ -5,9 +5,6 @@ using Platform.Host.Data;
 
 namespace Platform.Host.Features.Companies;
 
-/// <summary>A row of the full-text index: the company or network id and its relevance (lower is better).</summary>
-public sealed record SearchHit(int Id, double Rank);
-
 /// <summary>Groups of stems to look for in the suggestions' index of one column (Skills, Needs or NafLabel), <see cref="Take"/> companies at most a group.</summary>
 public sealed record WordSearch(string Column, IEnumerable<IReadOnlyCollection<string>> Groups, int Take);
 
@@ -32,7 +29,7 @@ public static class FullTextIndex
     /// </summary>
     private const string CompanyIndexOptions = "prefix='1 2 3 4 5 6 7 8 9 10 11 12', detail=column";
 
-    /// <summary>The migrations' SQL: the two FTS5 tables, their sync triggers, and a first fill.</summary>
+    /// <summary>The first migration's SQL: the two FTS5 tables (the networks' one dropped since), their sync triggers, and a first fill.</summary>
     public static string CreateSql { get; } = Table("CompanySearch", "Companies", CompanyColumns, CompanyIndexOptions) + Table("NetworkSearch", "Networks", NetworkColumns);
 
     public static string DropSql { get; } = Drop("CompanySearch", "Companies") + Drop("NetworkSearch", "Networks");
@@ -41,6 +38,14 @@ public static class FullTextIndex
     public static string CompanyPrefixesSql { get; } = Drop("CompanySearch", "Companies") + Table("CompanySearch", "Companies", CompanyColumns, CompanyIndexOptions);
 
     public static string CompanyWithoutPrefixesSql { get; } = Drop("CompanySearch", "Companies") + Table("CompanySearch", "Companies", CompanyColumns);
+
+    /// <summary>
+    /// The networks' index dropped (migration <c>NetworksSearchedInMemory</c>): the search finds the networks in memory
+    /// (<see cref="NetworkSearchIndex"/>, decision 0023), and back.
+    /// </summary>
+    public static string DropNetworksSql { get; } = Drop("NetworkSearch", "Networks");
+
+    public static string NetworksSql { get; } = Table("NetworkSearch", "Networks", NetworkColumns);
 
     /// <summary>
     /// The suggestions' indexes: the skills, the needs and the NAF label of each company, each column in a
@@ -150,19 +155,6 @@ public static class FullTextIndex
     public const string CompanyNamesSql = """CREATE INDEX "IX_Companies_Id_Name" ON "Companies" ("Id", "Name");""";
 
     public const string DropCompanyNamesSql = """DROP INDEX "IX_Companies_Id_Name";""";
-
-    public static IQueryable<SearchHit>? Networks(PlatformDbContext db, string? query)
-    {
-        var terms = Terms(query);
-        if (terms.Count == 0)
-        {
-            return null;
-        }
-
-        var match = string.Join(" AND ", terms);
-        return db.Database.SqlQuery<SearchHit>(
-            $"SELECT rowid AS Id, bm25(NetworkSearch, 10.0, 2.0, 3.0) AS Rank FROM NetworkSearch WHERE NetworkSearch MATCH {match}");
-    }
 
     /// <summary>The query's words as quoted FTS5 prefix terms; quoting makes any user input a safe literal.</summary>
     public static IReadOnlyList<string> Terms(string? query) => [.. Stems(query).Select(stem => $"\"{stem}\"*")];

@@ -18,6 +18,7 @@ public sealed class IndexModel(
     public static readonly TimeSpan ResultsKeptFor = TimeSpan.FromMinutes(10);
 
     private DirectorySearch _search = default!;
+    private long _version;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -59,13 +60,13 @@ public sealed class IndexModel(
         (Query, Network, Sector, Commune, Size) = (Cut(Query), Cut(Network), Cut(Sector), Cut(Commune), Cut(Size));
         _search = new DirectorySearch(Query, Network, Sector, Commune, Size, page);
         // The version first: results kept under it are never older than it, whoever changes the directory meanwhile.
-        var version = await directory.VersionAsync(HttpContext.RequestAborted);
-        ResultsKey = string.Create(CultureInfo.InvariantCulture, $"{version}:{page}:{Part(Query)}{Part(Network)}{Part(Sector)}{Part(Commune)}{Part(Size)}");
+        _version = await directory.VersionAsync(HttpContext.RequestAborted);
+        ResultsKey = string.Create(CultureInfo.InvariantCulture, $"{_version}:{page}:{Part(Query)}{Part(Network)}{Part(Sector)}{Part(Commune)}{Part(Size)}");
         NetworkFilter = NetworkFilter.For(await networks.ListAsync(HttpContext.RequestAborted), Network, filterOptions.Value);
         Communes = await directory.CommunesAsync(HttpContext.RequestAborted);
     }
 
-    public async Task LoadResultsAsync() => Results = await directory.SearchAsync(_search, HttpContext.RequestAborted);
+    public async Task LoadResultsAsync() => Results = await directory.SearchAsync(_search, _version, HttpContext.RequestAborted);
 
     private static string? Cut(string? value) => value is { Length: > MaxInputLength } ? value[..MaxInputLength] : value;
 
