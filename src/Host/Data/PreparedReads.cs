@@ -24,10 +24,16 @@ public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterc
     private const string Marker = "-- " + Tag;
 
     // Connections kept open: a read takes one only for the time of its statement, so one a core serves every
-    // core; each has its own page cache (512 KiB, SqlitePragmaInterceptor) and its statements. A connection
+    // core; each has its own page cache (2 MiB, PageCache) and its statements. A connection
     // keeps at most this many statements: the tagged queries' texts, which are few and constant.
     private static readonly int MostConnections = Math.Max(2, Environment.ProcessorCount);
     private const int MostStatements = 32;
+
+    // The page cache of each: SQLite's default, 2 MiB, rather than the pooled connections' 512 KiB — a core's worth of
+    // connections serve the busy pages' reads, whose index pages (the search's full-text lists and names by id) then
+    // stay in the cache instead of being read from the operating system again: 28 % more searches computed a second
+    // at 100 000 companies, side by side, for at most 1.5 MiB more per connection (decision 0019, amendment).
+    private const string PageCache = " PRAGMA cache_size=-2048;";
 
     private readonly Lock _lock = new();
     private readonly Stack<Connection> _idle = new();
@@ -228,7 +234,7 @@ public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterc
             {
                 connection.Open();
                 using var pragmas = connection.CreateCommand();
-                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+                pragmas.CommandText = SqlitePragmaInterceptor.Pragmas + PageCache;
                 pragmas.ExecuteNonQuery();
                 return new Connection(connection);
             }
