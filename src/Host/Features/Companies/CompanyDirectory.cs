@@ -8,7 +8,7 @@ using Platform.Host.Web;
 namespace Platform.Host.Features.Companies;
 
 /// <summary>The directory's reads: search, company and network pages, filter values.</summary>
-public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics, NetworkSearchIndex networkIndex)
+public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics, NetworkSearchIndex networkIndex, DirectoryVersionReader versionReader)
 {
     /// <summary>How long an instance keeps the communes of the search filter: a commune new to the directory shows there within this time.</summary>
     public static readonly TimeSpan CommunesFreshFor = TimeSpan.FromMinutes(1);
@@ -33,8 +33,11 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     /// The directory's version (<see cref="DirectoryVersion"/>): it moves with every change to a company, a
     /// membership or a network, whoever makes it. The search page keeps its results under it.
     /// </summary>
-    public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
-        await VersionOf(db, cancellationToken);
+    public Task<long> VersionAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(versionReader.Read());
+    }
 
     internal static readonly Func<PlatformDbContext, CancellationToken, Task<long>> VersionOf =
         EF.CompileAsyncQuery((PlatformDbContext context, CancellationToken _) =>
