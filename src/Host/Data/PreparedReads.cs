@@ -26,7 +26,7 @@ public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterc
     // Connections kept open: a read takes one only for the time of its statement, so one a core serves every
     // core; each has its own page cache (2 MiB, PageCache) and its statements. A connection
     // keeps at most this many statements: the tagged queries' texts, which are few and constant.
-    private static readonly int MostConnections = Math.Max(2, Environment.ProcessorCount);
+    internal static readonly int MostConnections = Math.Max(2, Environment.ProcessorCount);
     private const int MostStatements = 32;
 
     // The page cache of each: SQLite's default, 2 MiB, rather than the pooled connections' 512 KiB — a core's worth of
@@ -144,15 +144,86 @@ public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterc
         prepared = null!;
         if (command.Transaction is not null
             || !command.CommandText.StartsWith(Marker, StringComparison.Ordinal)
-            || !string.Equals(command.Connection?.ConnectionString, platform.ConnectionString, StringComparison.Ordinal))
+            || !string.Equals(command.Connection?.ConnectionString, platform.ConnectionString, StringComparison.Ordinal)
+            || !TryTake(command.CommandText, out connection, out var kept))
         {
             return false;
         }
 
+        // EF's own parameters, as they are: bound when the statement runs, cleared when the reader is disposed.
+        foreach (SqliteParameter parameter in command.Parameters)
+        {
+            kept.Parameters.Add(parameter);
+        }
+
+        prepared = kept;
+        return true;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="sql"/>, read on a kept statement without EF: for the reads whose statement costs less
+    /// than EF's work around it (its query pipeline, and its own connection opened and closed around the kept one).
+    /// <paramref name="bind"/> adds the statement's parameters. Without a free kept connection, the statement runs on a
+    /// connection of the pool, as EF would run it.
+    /// </summary>
+    public List<T> List<T>(string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> row)
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        ArgumentNullException.ThrowIfNull(row);
+        if (TryTake(sql, out var connection, out var kept))
+        {
+            List<T> rows;
+            try
+            {
+                rows = Rows(kept, bind, row);
+            }
+            catch
+            {
+                Discard(connection);
+                throw;
+            }
+
+            Give(connection);
+            Interlocked.Increment(ref _served);
+            return rows;
+        }
+
+        using var pooled = new SqliteConnection(platform.ConnectionString);
+        pooled.Open();
+        using var command = pooled.CreateCommand();
+        command.CommandText = sql;
+        return Rows(command, bind, row);
+    }
+
+    private static List<T> Rows<T>(SqliteCommand command, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> row)
+    {
+        try
+        {
+            bind(command.Parameters);
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(row(reader));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            command.Parameters.Clear();
+        }
+    }
+
+    /// <summary>A free kept connection (opened if fewer than the most are) with the statement of <paramref name="sql"/>; none if there is no free one.</summary>
+    private bool TryTake(string sql, out Connection connection, out SqliteCommand kept)
+    {
+        kept = null!;
         lock (_lock)
         {
             if (_disposed)
             {
+                connection = null!;
                 return false;
             }
 
@@ -171,19 +242,13 @@ public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterc
         try
         {
             connection ??= Connection.Open(platform.ConnectionString);
-            if (connection.Command(command.CommandText, ref _compiled) is not { } kept)
+            if (connection.Command(sql, ref _compiled) is not { } command)
             {
                 Give(connection);
                 return false;
             }
 
-            // EF's own parameters, as they are: bound when the statement runs, cleared when the reader is disposed.
-            foreach (SqliteParameter parameter in command.Parameters)
-            {
-                kept.Parameters.Add(parameter);
-            }
-
-            prepared = kept;
+            kept = command;
             return true;
         }
         catch

@@ -129,6 +129,24 @@ public sealed class PreparedReadsTests(PurchasingHostFactory factory)
     }
 
     [Fact]
+    public void ReadsWithoutEf_TakeAKeptConnectionEach_ThenOneOfThePool_WhenNoneIsFree()
+    {
+        var served = Reads.Served;
+        var deepest = PreparedReads.MostConnections + 1;
+
+        // Each read made while reading the row of the one before: by the deepest, every kept connection is busy.
+        int Read(int level) =>
+            Assert.Single(Reads.List("SELECT $level", parameters => parameters.AddWithValue("$level", level), row => level < deepest ? Read(level + 1) : row.GetInt32(0)));
+
+        Assert.Equal(deepest, Read(1));
+        Assert.Equal(PreparedReads.MostConnections, Reads.Served - served);
+
+        // The kept connections are free again: the next read is served from one.
+        Assert.Equal(["libre"], Reads.List("SELECT 'libre'", _ => { }, row => row.GetString(0)));
+        Assert.Equal(PreparedReads.MostConnections + 1, Reads.Served - served);
+    }
+
+    [Fact]
     public async Task AnUntaggedRead_RunsAsEfRunsIt()
     {
         var served = Reads.Served;

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Platform.Abstractions.Networks;
@@ -8,7 +9,8 @@ using Platform.Host.Web;
 namespace Platform.Host.Features.Companies;
 
 /// <summary>The directory's reads: search, company and network pages, filter values.</summary>
-public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics, NetworkSearchIndex networkIndex, DirectoryVersionReader versionReader)
+public sealed class CompanyDirectory(
+    PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics, NetworkSearchIndex networkIndex, DirectoryVersionReader versionReader, PreparedReads reads)
 {
     /// <summary>How long an instance keeps the communes of the search filter: a commune new to the directory shows there within this time.</summary>
     public static readonly TimeSpan CommunesFreshFor = TimeSpan.FromMinutes(1);
@@ -52,15 +54,14 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
         Paged<CompanyListItem> found;
-        if (await FullTextAsync(search, cancellationToken) is { } fullText)
+        if (await WindowAsync(search, cancellationToken) is { } window)
         {
-            var window = await fullText.ToListAsync(cancellationToken);
             var stems = FullTextIndex.Stems(search.Query);
             var ids = window.Take(SearchWindow)
                 .Select(hit => (hit.Id, hit.Name, InName: FullTextIndex.StemsFoundIn(stems, hit.Name)))
                 .OrderByDescending(hit => hit.InName).ThenBy(hit => hit.Name, NameOrder).ThenBy(hit => hit.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize).Select(hit => hit.Id).ToList();
-            var rows = await ListItemsById(db, [.. ids]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
+            var rows = reads.List(ListItemsSql, parameters => parameters.AddWithValue("$ids", $"[{string.Join(',', ids)}]"), ListItem).ToDictionary(c => c.Id);
             found = new Paged<CompanyListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], Math.Min(window.Count, SearchWindow), page, pageSize) { More = window.Count > SearchWindow };
         }
         else
@@ -85,24 +86,40 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     }
 
     /// <summary>
-    /// The one query of a search with words: the window of matches the filters keep, at most
+    /// The one statement of a search with words: the window of matches the filters keep, at most
     /// <see cref="SearchWindow"/> + 1 with their names, which the caller counts and sorts for its page;
     /// <see langword="null"/> without words.
     /// </summary>
     /// <remarks>
     /// The window: the index yields its matches in its own (id) order and stops after the window, so a
     /// search reads the same few hundred entries of the index however many companies match (decision 0006,
-    /// amendment 3). Without filters, the names come from an index of the names by id (amendment 8); the filters,
-    /// when there are some, come before the window, so that it holds only companies they keep. The order is the
-    /// caller's: the companies whose name has the most words of the search first, then by name.
+    /// amendment 3). Without filters, the names come from an index of the names by id (amendment 8), on a statement
+    /// kept prepared read without EF (amendment 9); the filters, when there are some, come before the window
+    /// (<see cref="FilteredWindowAsync"/>), so that it holds only companies they keep. The order is the caller's: the
+    /// companies whose name has the most words of the search first, then by name.
     /// </remarks>
-    internal async Task<IQueryable<CompanyHit>?> FullTextAsync(DirectorySearch search, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<CompanyHit>?> WindowAsync(DirectorySearch search, CancellationToken cancellationToken = default)
     {
-        if (!search.Filtered)
+        if (search.Filtered)
         {
-            return FullTextIndex.CompanyNames(db, search.Query, SearchWindow + 1)?.TagWith(PreparedReads.Tag);
+            return await FilteredWindowAsync(search, cancellationToken) is { } window ? await window.ToListAsync(cancellationToken) : null;
         }
 
+        return FullTextIndex.CompanyMatchOf(search.Query) is { } match
+            ? reads.List(
+                FullTextIndex.CompanyWindowSql,
+                parameters =>
+                {
+                    parameters.AddWithValue("$match", match);
+                    parameters.AddWithValue("$take", SearchWindow + 1);
+                },
+                row => new CompanyHit(row.GetInt32(0), row.GetString(1)))
+            : null;
+    }
+
+    /// <summary>The window of a search with words and filters, as a query (<see cref="WindowAsync"/>); <see langword="null"/> without words.</summary>
+    internal async Task<IQueryable<CompanyHit>?> FilteredWindowAsync(DirectorySearch search, CancellationToken cancellationToken = default)
+    {
         if (FullTextIndex.Companies(db, search.Query) is not { } matches)
         {
             return null;
@@ -238,7 +255,17 @@ public sealed class CompanyDirectory(PlatformDbContext db, IMemoryCache cache, D
     private static readonly System.Linq.Expressions.Expression<Func<Company, CompanyListItem>> ToListItem =
         c => new CompanyListItem(c.Id, c.Name, c.NafCode, c.NafLabel, c.Sector, c.Commune, c.PostalCode, c.Headcount, c.Description);
 
-    /// <summary>A search's page: compiled, as EF would otherwise hash the projection on every search to find its query.</summary>
-    private static readonly Func<PlatformDbContext, int[], IAsyncEnumerable<CompanyListItem>> ListItemsById =
-        EF.CompileAsyncQuery((PlatformDbContext context, int[] ids) => context.Companies.TagWith(PreparedReads.Tag).AsNoTracking().Where(c => ids.Contains(c.Id)).Select(ToListItem));
+    /// <summary>
+    /// A search's page: the companies of the ids (<c>$ids</c>, a JSON array), on a statement kept prepared and read without
+    /// EF (decision 0006, amendment 9), whatever their number; the columns of <see cref="ToListItem"/>.
+    /// </summary>
+    private const string ListItemsSql = """
+        SELECT "Id", "Name", "NafCode", "NafLabel", "Sector", "Commune", "PostalCode", "Headcount", "Description"
+        FROM "Companies" WHERE "Id" IN (SELECT "value" FROM json_each($ids))
+        """;
+
+    private static CompanyListItem ListItem(SqliteDataReader row) => new(
+        row.GetInt32(0), row.GetString(1), Text(row, 2), Text(row, 3), Text(row, 4), Text(row, 5), Text(row, 6), row.IsDBNull(7) ? null : row.GetInt32(7), Text(row, 8));
+
+    private static string? Text(SqliteDataReader row, int column) => row.IsDBNull(column) ? null : row.GetString(column);
 }

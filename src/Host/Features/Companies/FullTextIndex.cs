@@ -126,26 +126,23 @@ public static class FullTextIndex
     }
 
     /// <summary>
-    /// The ids and names of the first <paramref name="take"/> companies matching every word of <paramref name="query"/>,
-    /// as <see cref="Companies"/> finds them, in the index's (id) order: the search's window without filters. The names
-    /// are read from the index <c>IX_Companies_Id_Name</c> (<see cref="CompanyNamesSql"/>), not from the companies' rows —
-    /// a few hundred rows of a kilobyte or more, spread over the table, most read from the operating system rather than
-    /// SQLite's page cache (bench: a sixth of a search's CPU). Named, because the planner prefers the table's own key
+    /// The statement of the search's window without filters: the ids and names of the first <c>$take</c> companies matching
+    /// <c>$match</c> (<see cref="CompanyMatchOf"/>), as <see cref="Companies"/> finds them, in the index's (id) order. The
+    /// names are read from the index <c>IX_Companies_Id_Name</c> (<see cref="CompanyNamesSql"/>), not from the companies'
+    /// rows — a few hundred rows of a kilobyte or more, spread over the table, most read from the operating system rather
+    /// than SQLite's page cache (bench: a sixth of a search's CPU). Named, because the planner prefers the table's own key
     /// when it has no statistics.
     /// </summary>
-    public static IQueryable<CompanyHit>? CompanyNames(PlatformDbContext db, string? query, int take)
+    public const string CompanyWindowSql = """
+        SELECT c."Id", c."Name" FROM "CompanySearch" JOIN "Companies" AS c INDEXED BY "IX_Companies_Id_Name" ON c."Id" = "CompanySearch".rowid
+        WHERE "CompanySearch" MATCH $match ORDER BY "CompanySearch".rowid LIMIT $take
+        """;
+
+    /// <summary>The MATCH expression of <paramref name="query"/> over the companies' searched columns; <see langword="null"/> without words.</summary>
+    public static string? CompanyMatchOf(string? query)
     {
         var terms = Terms(query);
-        if (terms.Count == 0)
-        {
-            return null;
-        }
-
-        var match = CompanyMatch(terms);
-        return db.Database.SqlQuery<CompanyHit>($"""
-            SELECT c."Id", c."Name" FROM "CompanySearch" JOIN "Companies" AS c INDEXED BY "IX_Companies_Id_Name" ON c."Id" = "CompanySearch".rowid
-            WHERE "CompanySearch" MATCH {match} ORDER BY "CompanySearch".rowid LIMIT {take}
-            """);
+        return terms.Count == 0 ? null : CompanyMatch(terms);
     }
 
     /// <summary>Every term in the searched columns of the companies' index (the needs are the suggestions').</summary>
