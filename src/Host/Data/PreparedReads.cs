@@ -14,7 +14,8 @@ namespace Platform.Host.Data;
 /// from its own. Only outside a transaction (a read inside one must see its writes, on its connection), and
 /// only when a connection is free: otherwise the query runs as EF runs it, so a read never waits for another.
 /// Each read is its own implicit transaction (WAL): its statement is reset when EF closes the reader, so it
-/// never holds an old snapshot of the database.
+/// never holds an old snapshot of the database. A read that needs nothing of EF's runs on the same connections and
+/// statements through <c>List</c> (the directory search's: decision 0006, amendment 9).
 /// </summary>
 public sealed class PreparedReads(PlatformConnection platform) : DbCommandInterceptor, IDisposable
 {

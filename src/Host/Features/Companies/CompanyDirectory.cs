@@ -257,7 +257,8 @@ public sealed class CompanyDirectory(
 
     /// <summary>
     /// A search's page: the companies of the ids (<c>$ids</c>, a JSON array), on a statement kept prepared and read without
-    /// EF (decision 0006, amendment 9), whatever their number; the columns of <see cref="ToListItem"/>.
+    /// EF (decision 0006, amendment 9), whatever their number; the columns of <see cref="ToListItem"/>. SQLite's SQL
+    /// (<c>json_each</c>), as the kept statements are SQLite's (decision 0019).
     /// </summary>
     private const string ListItemsSql = """
         SELECT "Id", "Name", "NafCode", "NafLabel", "Sector", "Commune", "PostalCode", "Headcount", "Description"

@@ -14,8 +14,8 @@ public sealed record IndexMatch(int Id);
 /// <summary>
 /// Everything provider-specific about directory search, in one place: SQLite FTS5 tables kept in sync
 /// by triggers (created by the migrations from <see cref="CreateSql"/> and <see cref="SuggestionIndexesSql"/>),
-/// and the MATCH expressions. A PostgreSQL version replaces this class and its SQL; callers see its queries
-/// and the SQL select of <see cref="CompaniesWithWords"/>.
+/// and the MATCH expressions. A PostgreSQL version replaces this class and its SQL; callers see its queries,
+/// the SQL select of <see cref="CompaniesWithWords"/> and the statement of <see cref="CompanyWindowSql"/>.
 /// </summary>
 public static class FullTextIndex
 {
