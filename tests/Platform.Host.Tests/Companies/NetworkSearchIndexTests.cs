@@ -82,41 +82,23 @@ public sealed class NetworkSearchIndexTests(SharedHostFactory factory)
     [Fact]
     public async Task Search_FindsANetworkAsSoonAsItIsAddedRenamedOrDeleted()
     {
-        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
-        var id = await writer.ExecuteAsync(async (db, ct) =>
-        {
-            var network = db.Networks.Add(new Network { Slug = "xylophonistes-gascons", Name = "Xylophonistes gascons", Labels = "Lutherie" }).Entity;
-            await db.SaveChangesAsync(ct);
-            return network.Id;
-        });
-        try
+        await WithNetworkAsync(new Network { Slug = "xylophonistes-gascons", Name = "Xylophonistes gascons", Labels = "Lutherie" }, async id =>
         {
             Assert.Equal([id], await NetworksFoundAsync("xylophoniste"));
             Assert.Equal([id], await NetworksFoundAsync("LUTHERIE xylophonistes"));
 
-            await writer.ExecuteAsync((db, ct) => db.Networks.Where(n => n.Id == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.Name, "Vibraphonistes gascons"), ct));
+            await factory.Services.GetRequiredService<DatabaseWriter>().ExecuteAsync((db, ct) =>
+                db.Networks.Where(n => n.Id == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.Name, "Vibraphonistes gascons"), ct));
             Assert.Empty(await NetworksFoundAsync("xylophoniste"));
             Assert.Equal([id], await NetworksFoundAsync("vibraphonistes"));
-        }
-        finally
-        {
-            await writer.ExecuteAsync((db, ct) => db.Networks.Where(n => n.Id == id).ExecuteDeleteAsync(ct));
-        }
+        });
 
         Assert.Empty(await NetworksFoundAsync("vibraphonistes"));
     }
 
     [Fact]
-    public async Task SearchesAtOnceAfterAChange_ReadTheNetworksOnce_AndAllFindTheNewOne()
-    {
-        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
-        var id = await writer.ExecuteAsync(async (db, ct) =>
-        {
-            var network = db.Networks.Add(new Network { Slug = "sonneurs-de-cloches", Name = "Sonneurs de cloches", Description = "Campanologie en Albret" }).Entity;
-            await db.SaveChangesAsync(ct);
-            return network.Id;
-        });
-        try
+    public Task SearchesAtOnceAfterAChange_ReadTheNetworksOnce_AndAllFindTheNewOne() =>
+        WithNetworkAsync(new Network { Slug = "sonneurs-de-cloches", Name = "Sonneurs de cloches", Description = "Campanologie en Albret" }, async id =>
         {
             var index = factory.Services.GetRequiredService<NetworkSearchIndex>();
             var readings = index.Readings;
@@ -125,6 +107,21 @@ public sealed class NetworkSearchIndexTests(SharedHostFactory factory)
 
             Assert.All(found, ids => Assert.Equal([id], ids));
             Assert.Equal(readings + 1, index.Readings);
+        });
+
+    /// <summary>Runs <paramref name="test"/> with <paramref name="network"/> added to the directory, then deletes it.</summary>
+    private async Task WithNetworkAsync(Network network, Func<int, Task> test)
+    {
+        var writer = factory.Services.GetRequiredService<DatabaseWriter>();
+        var id = await writer.ExecuteAsync(async (db, ct) =>
+        {
+            db.Networks.Add(network);
+            await db.SaveChangesAsync(ct);
+            return network.Id;
+        });
+        try
+        {
+            await test(id);
         }
         finally
         {
