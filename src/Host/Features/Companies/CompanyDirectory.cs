@@ -53,10 +53,10 @@ public sealed class CompanyDirectory(
     {
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
+        var stems = FullTextIndex.Stems(search.Query);
         Paged<CompanyListItem> found;
         if (await WindowAsync(search, cancellationToken) is { } window)
         {
-            var stems = FullTextIndex.Stems(search.Query);
             var ids = window.Take(SearchWindow)
                 .Select(hit => (hit.Id, hit.Name, InName: FullTextIndex.StemsFoundIn(stems, hit.Name)))
                 .OrderByDescending(hit => hit.InName).ThenBy(hit => hit.Name, NameOrder).ThenBy(hit => hit.Id)
@@ -73,9 +73,9 @@ public sealed class CompanyDirectory(
         }
 
         IReadOnlyList<NetworkListItem> networks = [];
-        if (page == 1 && FullTextIndex.Stems(search.Query) is { Count: > 0 } networkStems)
+        if (page == 1 && stems.Count > 0)
         {
-            var hits = await networkIndex.SearchAsync(db, version ?? await VersionAsync(cancellationToken), networkStems, NetworksFound, cancellationToken);
+            var hits = await networkIndex.SearchAsync(db, version ?? await VersionAsync(cancellationToken), stems, NetworksFound, cancellationToken);
             // The members of each network as the statistics counted them (a minute old at most): counting
             // them here walked a few hundred index entries per network (bench: 7 % more searches a second).
             var members = hits.Count == 0 ? null : (await statistics.ComputeAsync(cancellationToken)).MembersByNetwork;
