@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Platform.Host.Features.Companies;
+using Platform.Host.Tests.Support;
 
 namespace Platform.Host.Tests.Companies;
 
@@ -28,7 +29,7 @@ public sealed class FullTextTermsTests
             "Usinage & précision (Nérac)", "", "   ", string.Join(' ', Enumerable.Repeat("Menuiserie Lefèvre usinage", 20)),
         ];
         string[] queries = ["scierie", "lefevre bois", "usinage de précision", "Nérac", "emballages bois", "atelier emile", "3d", "ecomat 47", "cœur", "l", "menuiseries ebenisterie garonne lot"];
-        using var sqlite = new SqliteConnection("Data Source=:memory:");
+        using var sqlite = new SqliteConnection($"Data Source={Path.Combine(TestPaths.NewTempDirectory(), "names.db")};Pooling=False");
         sqlite.Open();
         using (var create = sqlite.CreateCommand())
         {
