@@ -181,7 +181,7 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
                                  orderby match.Id
                                  select new CompanyHit(c.Id, c.Name)).Take(CompanyDirectory.SearchWindow + 1).ToListAsync();
 
-        var window = await scope.ServiceProvider.GetRequiredService<CompanyDirectory>().WindowAsync(new DirectorySearch(query));
+        var window = await scope.ServiceProvider.GetRequiredService<CompanyDirectory>().WindowAsync(new DirectorySearch(query), FullTextIndex.Stems(query));
 
         Assert.NotEmpty(throughRows);
         Assert.Equal(throughRows, window);
@@ -223,7 +223,7 @@ public sealed class FullTextIndexTests(SharedHostFactory factory)
     {
         var command = (SqliteCommand)db.Database.GetDbConnection().CreateCommand();
         command.CommandText = FullTextIndex.CompanyWindowSql;
-        command.Parameters.AddWithValue("$match", FullTextIndex.CompanyMatchOf(query));
+        command.Parameters.AddWithValue("$match", FullTextIndex.CompanyMatchOf(FullTextIndex.Stems(query)));
         command.Parameters.AddWithValue("$take", CompanyDirectory.SearchWindow + 1);
         return command;
     }

@@ -55,7 +55,7 @@ public sealed class CompanyDirectory(
         var page = Math.Max(1, search.Page);
         var stems = FullTextIndex.Stems(search.Query);
         Paged<CompanyListItem> found;
-        if (await WindowAsync(search, cancellationToken) is { } window)
+        if (await WindowAsync(search, stems, cancellationToken) is { } window)
         {
             var ids = window.Take(SearchWindow)
                 .Select(hit => (hit.Id, hit.Name, InName: FullTextIndex.StemsFoundIn(stems, hit.Name)))
@@ -98,14 +98,14 @@ public sealed class CompanyDirectory(
     /// (<see cref="FilteredWindowAsync"/>), so that it holds only companies they keep. The order is the caller's: the
     /// companies whose name has the most words of the search first, then by name.
     /// </remarks>
-    internal async Task<IReadOnlyList<CompanyHit>?> WindowAsync(DirectorySearch search, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<CompanyHit>?> WindowAsync(DirectorySearch search, IReadOnlyList<string> stems, CancellationToken cancellationToken = default)
     {
         if (search.Filtered)
         {
             return await FilteredWindowAsync(search, cancellationToken) is { } window ? await window.ToListAsync(cancellationToken) : null;
         }
 
-        return FullTextIndex.CompanyMatchOf(search.Query) is { } match
+        return FullTextIndex.CompanyMatchOf(stems) is { } match
             ? reads.List(
                 FullTextIndex.CompanyWindowSql,
                 parameters =>

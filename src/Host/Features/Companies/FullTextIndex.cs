@@ -139,12 +139,9 @@ public static class FullTextIndex
         WHERE "CompanySearch" MATCH $match ORDER BY "CompanySearch".rowid LIMIT $take
         """;
 
-    /// <summary>The MATCH expression of <paramref name="query"/> over the companies' searched columns; <see langword="null"/> without words.</summary>
-    public static string? CompanyMatchOf(string? query)
-    {
-        var terms = Terms(query);
-        return terms.Count == 0 ? null : CompanyMatch(terms);
-    }
+    /// <summary>The MATCH expression of a query's <paramref name="stems"/> (<see cref="Stems"/>) over the companies' searched columns; <see langword="null"/> without any.</summary>
+    public static string? CompanyMatchOf(IReadOnlyList<string> stems) =>
+        stems.Count == 0 ? null : CompanyMatch([.. stems.Select(Term)]);
 
     /// <summary>Every term in the searched columns of the companies' index (the needs are the suggestions').</summary>
     private static string CompanyMatch(IReadOnlyList<string> terms) => "{Name Description Skills NafLabel Commune} : (" + string.Join(" AND ", terms) + ")";
@@ -155,7 +152,9 @@ public static class FullTextIndex
     public const string DropCompanyNamesSql = """DROP INDEX "IX_Companies_Id_Name";""";
 
     /// <summary>The query's words as quoted FTS5 prefix terms; quoting makes any user input a safe literal.</summary>
-    public static IReadOnlyList<string> Terms(string? query) => [.. Stems(query).Select(stem => $"\"{stem}\"*")];
+    public static IReadOnlyList<string> Terms(string? query) => [.. Stems(query).Select(Term)];
+
+    private static string Term(string stem) => $"\"{stem}\"*";
 
     /// <summary>The stems of the query's words (stop words left out), eight at most: what <see cref="Terms"/> looks for.</summary>
     public static IReadOnlyList<string> Stems(string? query) =>
