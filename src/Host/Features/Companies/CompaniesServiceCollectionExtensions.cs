@@ -9,6 +9,7 @@ public static class CompaniesServiceCollectionExtensions
     {
         builder.Services.AddScoped<CompanyDirectory>();
         builder.Services.AddSingleton<NetworkSearchIndex>();
+        builder.Services.AddSingleton<CompanySearchIndex>();
         builder.Services.AddSingleton<DirectoryVersionReader>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<DirectoryStatistics>();

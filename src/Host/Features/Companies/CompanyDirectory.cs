@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,7 +11,8 @@ namespace Platform.Host.Features.Companies;
 
 /// <summary>The directory's reads: search, company and network pages, filter values.</summary>
 public sealed class CompanyDirectory(
-    PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics, NetworkSearchIndex networkIndex, DirectoryVersionReader versionReader, PreparedReads reads)
+    PlatformDbContext db, IMemoryCache cache, DirectoryStatistics statistics, NetworkSearchIndex networkIndex, CompanySearchIndex companyIndex,
+    DirectoryVersionReader versionReader, PreparedReads reads)
 {
     /// <summary>How long an instance keeps the communes of the search filter: a commune new to the directory shows there within this time.</summary>
     public static readonly TimeSpan CommunesFreshFor = TimeSpan.FromMinutes(1);
@@ -18,7 +20,10 @@ public sealed class CompanyDirectory(
     public const int MaxPageSize = 100;
 
     /// <summary>Names in French order, whatever their case (« Atelier », « atelier », « Écomat », « Ferme »).</summary>
-    private static readonly StringComparer NameOrder = StringComparer.Create(ParisTime.French, ignoreCase: true);
+    internal static readonly StringComparer NameOrder = StringComparer.Create(ParisTime.French, NameOrderOptions);
+
+    /// <summary><see cref="NameOrder"/>'s options, for the names compared where they lie (<see cref="CompanySearchIndex"/>).</summary>
+    internal const CompareOptions NameOrderOptions = CompareOptions.IgnoreCase;
 
     /// <summary>
     /// A search reads at most this many companies (the first the index yields, after the filters) and
@@ -54,13 +59,12 @@ public sealed class CompanyDirectory(
         var pageSize = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, search.Page);
         var stems = FullTextIndex.Stems(search.Query);
+        // The networks found and the companies' words in memory are as fresh as this version at least.
+        version ??= stems.Count > 0 ? versionReader.Read() : null;
         Paged<CompanyListItem> found;
-        if (await WindowAsync(search, stems, cancellationToken) is { } window)
+        if (await OrderedWindowAsync(search, stems, version, cancellationToken) is { } window)
         {
-            var ids = window.Take(SearchWindow)
-                .Select(hit => (hit.Id, hit.Name, InName: FullTextIndex.StemsFoundIn(stems, hit.Name)))
-                .OrderByDescending(hit => hit.InName).ThenBy(hit => hit.Name, NameOrder).ThenBy(hit => hit.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize).Select(hit => hit.Id).ToList();
+            var ids = window.Ids.Skip((page - 1) * pageSize).Take(pageSize).ToList();
             var rows = reads.List(ListItemsSql, parameters => parameters.AddWithValue("$ids", $"[{string.Join(',', ids)}]"), ListItem).ToDictionary(c => c.Id);
             found = new Paged<CompanyListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], Math.Min(window.Count, SearchWindow), page, pageSize) { More = window.Count > SearchWindow };
         }
@@ -75,7 +79,7 @@ public sealed class CompanyDirectory(
         IReadOnlyList<NetworkListItem> networks = [];
         if (page == 1 && stems.Count > 0)
         {
-            var hits = await networkIndex.SearchAsync(db, version ?? await VersionAsync(cancellationToken), stems, NetworksFound, cancellationToken);
+            var hits = await networkIndex.SearchAsync(db, version!.Value, stems, NetworksFound, cancellationToken);
             // The members of each network as the statistics counted them (a minute old at most): counting
             // them here walked a few hundred index entries per network (bench: 7 % more searches a second).
             var members = hits.Count == 0 ? null : (await statistics.ComputeAsync(cancellationToken)).MembersByNetwork;
@@ -84,6 +88,32 @@ public sealed class CompanyDirectory(
 
         return new DirectoryResults(networks, found);
     }
+
+    /// <summary>
+    /// The window of a search with words, in the page's order (<see cref="SearchWindow"/>): without filters, from the
+    /// companies' words in memory when they are as fresh as <paramref name="version"/> (decision 0024), else from
+    /// <see cref="WindowAsync"/>, ordered here; <see langword="null"/> without words.
+    /// </summary>
+    private async Task<SearchWindow?> OrderedWindowAsync(DirectorySearch search, IReadOnlyList<string> stems, long? version, CancellationToken cancellationToken)
+    {
+        if (!search.Filtered && stems.Count > 0 && companyIndex.Find(version!.Value, stems, SearchWindow + 1) is { } found)
+        {
+            return found;
+        }
+
+        return await WindowAsync(search, stems, cancellationToken) is { } window ? InPageOrder(window, stems) : null;
+    }
+
+    /// <summary>
+    /// The window's first <see cref="SearchWindow"/> companies in the page's order: those whose name has the most of the
+    /// <paramref name="stems"/> first, then by name (French order, whatever the case), then by id.
+    /// </summary>
+    internal static SearchWindow InPageOrder(IReadOnlyList<CompanyHit> window, IReadOnlyList<string> stems) =>
+        new([.. window.Take(SearchWindow)
+                .Select(hit => (hit.Id, hit.Name, InName: FullTextIndex.StemsFoundIn(stems, hit.Name)))
+                .OrderByDescending(hit => hit.InName).ThenBy(hit => hit.Name, NameOrder).ThenBy(hit => hit.Id)
+                .Select(hit => hit.Id)],
+            window.Count);
 
     /// <summary>
     /// The one statement of a search with words: the window of matches the filters keep, at most

@@ -169,34 +169,63 @@ public static class FullTextIndex
     public static int StemsFoundIn(IReadOnlyList<string> stems, string text)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(stems.Count, 8);
-        var decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+        var decomposed = Decomposed(text);
         Span<char> buffer = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
         var found = 0;
-        var length = 0;
-        foreach (var c in decomposed)
+        for (var words = new WordSpans(decomposed, buffer); words.MoveNext();)
         {
-            if (!char.IsAscii(c) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                buffer[length++] = char.ToLowerInvariant(c);
-            }
-            else if (length > 0)
-            {
-                found |= StemsBeginning(stems, buffer[..length]);
-                length = 0;
-            }
-        }
-
-        if (length > 0)
-        {
-            found |= StemsBeginning(stems, buffer[..length]);
+            found |= StemsBeginning(stems, words.Current);
         }
 
         return BitOperations.PopCount((uint)found);
+    }
+
+    /// <summary>The text to cut into words with <see cref="WordSpans"/>: an ASCII text is its own decomposed form, without marks.</summary>
+    internal static string Decomposed(string text) => Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+
+    /// <summary>
+    /// The words of <see cref="Words"/>, each written in the caller's buffer (as long as the text at least) rather than made
+    /// into a string; the text is <see cref="Decomposed"/>'s.
+    /// </summary>
+    internal ref struct WordSpans
+    {
+        private readonly string _decomposed;
+        private readonly Span<char> _buffer;
+        private int _next;
+        private int _length;
+
+        public WordSpans(string decomposed, Span<char> buffer)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(buffer.Length, decomposed.Length, nameof(buffer));
+            _decomposed = decomposed;
+            _buffer = buffer;
+        }
+
+        public readonly ReadOnlySpan<char> Current => _buffer[.._length];
+
+        public bool MoveNext()
+        {
+            _length = 0;
+            while (_next < _decomposed.Length)
+            {
+                var c = _decomposed[_next++];
+                if (!char.IsAscii(c) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+
+                if (char.IsLetterOrDigit(c))
+                {
+                    _buffer[_length++] = char.ToLowerInvariant(c);
+                }
+                else if (_length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return _length > 0;
+        }
     }
 
     /// <summary>The stems that begin <paramref name="word"/>, one bit each.</summary>
